@@ -1,0 +1,22 @@
+/*
+ * model.h — internal helpers of the model module shared by other modules:
+ * small string utilities that every loader needs.
+ */
+#ifndef PW_MODEL_H
+#define PW_MODEL_H
+
+#include "paxwatch.h"
+
+/* Grows *array (of elem bytes each) so that it holds at least need elements. */
+pw_status model_grow(void **array, size_t *cap, size_t need, size_t elem);
+
+/* Trims ASCII white space at both ends in place; returns s. */
+char *model_trim(char *s);
+
+/* Case-insensitive ASCII comparison. */
+int model_strcasecmp(const char *a, const char *b);
+
+/* Reports one error through a sink (a NULL sink drops nothing: it prints to stderr). */
+void model_report(pw_error_fn fn, void *ctx, const pw_error *e);
+
+#endif
