@@ -385,6 +385,21 @@ void pw_csv_free(pw_csv *c);
  * unterminated quote sets *error. */
 bool pw_csv_next(pw_csv *c, const char ***fields, size_t *n_fields, unsigned *line, const char **error);
 
+/* ---------------------------------------------------------- messages */
+/* EDIFACT PAXLST / PNRGOV (src/edifact): declarations of this module go between these lines. */
+
+/* end of messages */
+
+/* ------------------------------------------------------------- rules */
+/* risk rules (src/rules): declarations of this module go between these lines. */
+
+/* end of rules */
+
+/* ----------------------------------------------------------- storage */
+/* storage (src/store): declarations of this module go between these lines. */
+
+/* end of storage */
+
 #ifdef __cplusplus
 }
 #endif
