@@ -250,6 +250,8 @@ typedef struct pw_load_stats {
     size_t aliases;
     size_t rejected;
     const char *format;      /* "csv", "ofac-sdn", "un-xml", "json" */
+    size_t skipped;          /* records not loaded by design: entities, vessels, aircraft */
+    size_t warnings;         /* reported, the record kept (e.g. an unknown country name) */
 } pw_load_stats;
 
 pw_watchlist *pw_watchlist_new(void);
