@@ -38,6 +38,10 @@ pw_csv *pw_csv_new(const char *data, size_t len)
     pw_csv *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
+    if (!data) {
+        data = "";
+        len = 0;
+    }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;

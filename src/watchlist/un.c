@@ -270,6 +270,7 @@ pw_status watchlist_load_un(wl_load *ld, const char *data, size_t len)
         wl_report(ld, 0, 0, NULL, false, "file too large");
         return PW_ERR_LIMIT;
     }
+    xmlInitParser();
     xmlDoc *doc = xmlReadMemory(data, (int)len, ld->file, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
                                     XML_PARSE_NOWARNING);
