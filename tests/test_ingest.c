@@ -159,6 +159,28 @@ static void detect_every_sample(void **state)
     assert_int_equal(checked, 7 + 30);
 }
 
+/* The odd ones by name: comment lines before the interchange, '"' as the
+ * segment terminator, CUSRES replies after the first PAXLST; a SITA Type-B
+ * envelope; segments with leading spaces; no UNA. */
+static void detect_odd_samples(void **state)
+{
+    (void)state;
+    static const struct { const char *file; pw_format want; } cases[] = {
+        {"samples/paxlst/astra__iapi_china_exchanges.txt", PW_FORMAT_PAXLST},
+        {"samples/paxlst/typeb_wrapped_paxlst__aero_sita_put_MQPUT.txt", PW_FORMAT_PAXLST},
+        {"samples/paxlst/gtas-parsers__apis-messages__apisMessage.txt", PW_FORMAT_PAXLST},
+        {"samples/pnrgov/gtas-parsers__pnr-messages__danglingMetaCharacter.txt", PW_FORMAT_PNRGOV},
+        {"samples/pnrgov/gtas-loader__pnr-messages__pnr1.txt", PW_FORMAT_PNRGOV},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *data;
+        size_t len;
+        assert_int_equal(pw_read_file(test_data(cases[i].file), &data, &len), PW_OK);
+        assert_int_equal(pw_detect_format(data, len), cases[i].want);
+        free(data);
+    }
+}
+
 static void detect_from_content(void **state)
 {
     (void)state;
@@ -387,6 +409,7 @@ int main(void)
         cmocka_unit_test(csv_unterminated_quote_resyncs),
         cmocka_unit_test(csv_long_rows_and_many_fields),
         cmocka_unit_test(detect_every_sample),
+        cmocka_unit_test(detect_odd_samples),
         cmocka_unit_test(detect_from_content),
         cmocka_unit_test(travelers_csv_every_column),
         cmocka_unit_test(travelers_csv_bad_rows_exact_errors),

@@ -268,6 +268,17 @@ static void un_consolidated_loads_with_zero_rejects(void **state)
     assert_int_equal(e->sex, 'M');
     assert_string_equal(e->nationalities[0], "COD");
 
+    /* Dates given only in prose: "Nov. 1973", "August 1961", "Between Aug. and Sep. 1977". */
+    e = find(w, "un", "CDi.004");
+    assert_non_null(e);
+    assert_true(has_dob(e, "1973-11"));
+    e = find(w, "un", "CFi.009");
+    assert_non_null(e);
+    assert_true(has_dob(e, "1961-08"));
+    e = find(w, "un", "QDi.306");
+    assert_non_null(e);
+    assert_true(has_dob(e, "1977"));
+
     /* Türkiye, with its mark, is a known country. */
     assert_null(strstr(errs.text, "Türkiye"));
     pw_watchlist_free(w);
