@@ -438,6 +438,27 @@ static void watchlist_jsonl(void **state)
     pw_watchlist_free(w);
 }
 
+static void watchlist_too_many_values_warns(void **state)
+{
+    (void)state;
+    char csv[8192] = "id,name,aliases\nM1,Many Names,\"";
+    for (int i = 0; i < 70; i++)
+        snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "%sALIAS %d", i ? "|" : "", i);
+    strcat(csv, "\"\n");
+    const char *path = write_file("many.csv", csv);
+    pw_watchlist *w = pw_watchlist_new();
+    errors errs = {0};
+    pw_load_stats st;
+    assert_int_equal(pw_watchlist_load(w, path, NULL, collect, &errs, &st), PW_OK);
+    assert_int_equal(st.entries, 1);
+    assert_int_equal(st.warnings, 1);
+    char expect[1024];
+    snprintf(expect, sizeof expect, "%s:2: warning: too many values: 7 left out\n", path);
+    assert_string_equal(errs.text, expect);
+    assert_int_equal(pw_watchlist_entry(w, 0)->n_names, PW_MAX_NAMES);
+    pw_watchlist_free(w);
+}
+
 static void watchlist_add_copies(void **state)
 {
     (void)state;
@@ -471,6 +492,7 @@ int main(void)
         cmocka_unit_test(watchlist_csv_rows_and_exact_errors),
         cmocka_unit_test(watchlist_csv_header_and_file_errors),
         cmocka_unit_test(watchlist_jsonl),
+        cmocka_unit_test(watchlist_too_many_values_warns),
         cmocka_unit_test(watchlist_add_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,16 +132,21 @@ bool wl_build_row(wl_load *ld, const wl_span *v, wl_builder *b, wl_row_check *ch
     rest = v[C_DOCUMENTS];
     while (v[C_DOCUMENTS].n && wl_next_piece(&rest, '|', &piece)) {
         bool bad_country;
-        if (!parse_document(ld, piece, &docs[n_docs < WL_MAX_DOCS ? n_docs : 0],
-                            &numbers[n_docs < WL_MAX_DOCS ? n_docs : 0], &bad_country)) {
+        pw_document doc;
+        wl_span number;
+        if (!parse_document(ld, piece, &doc, &number, &bad_country)) {
             if (bad_country)
                 BAD(C_DOCUMENTS, "unknown country code in document \"%.*s\"", (int)piece.n,
                     piece.p);
             BAD(C_DOCUMENTS, "bad document \"%.*s\" (TYPE:COUNTRY:NUMBER)", (int)piece.n,
                 piece.p);
         }
-        if (n_docs < WL_MAX_DOCS)
-            n_docs++;
+        if (n_docs == WL_MAX_DOCS) {
+            b->overflow++;
+            continue;
+        }
+        docs[n_docs] = doc;
+        numbers[n_docs++] = number;
     }
     const char *list = ld->list;
     if (v[C_LIST].n)
@@ -153,7 +158,14 @@ bool wl_build_row(wl_load *ld, const wl_span *v, wl_builder *b, wl_row_check *ch
 
     /* The row is good: copy its strings. */
     b->id = watchlist_keep(w, v[C_ID].p, v[C_ID].n);
-    b->list = v[C_LIST].n ? watchlist_keep(w, v[C_LIST].p, v[C_LIST].n) : ld->list;
+    b->list = ld->list;
+    if (v[C_LIST].n) {
+        /* Rows of one list name it again and again: keep one copy. */
+        const char *last = ld->last_list;
+        if (!last || strncmp(last, v[C_LIST].p, v[C_LIST].n) != 0 || last[v[C_LIST].n])
+            ld->last_list = watchlist_keep(w, v[C_LIST].p, v[C_LIST].n);
+        b->list = ld->last_list;
+    }
     const char *surname = watchlist_keep(w, v[C_SURNAME].p, v[C_SURNAME].n);
     const char *given = watchlist_keep(w, v[C_GIVEN].p, v[C_GIVEN].n);
     const char *whole = watchlist_keep(w, v[C_NAME].p, v[C_NAME].n);

@@ -59,6 +59,7 @@ typedef struct wl_load {
     pw_error_fn on_error;
     void *ctx;
     pw_load_stats *stats;
+    const char *last_list;      /* the last list column value, in the arena */
     wl_country_cache countries[WL_COUNTRY_CACHE];
 } wl_load;
 
