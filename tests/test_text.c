@@ -127,6 +127,10 @@ static void fold_cyrillic(void **state)
     assert_string_equal(fold("Ђоковић Новак"), "DOKOVIC NOVAK");
     assert_string_equal(fold("Љубиша Њежић"), "LJUBISHA NJEZHIC");
     assert_string_equal(fold("Ѓорѓе Ќосе Џафер Јована"), "GORGE KOSE DZAFER JOVANA");
+    /* Kazakh letters; their І does not make the name Ukrainian */
+    assert_string_equal(fold("Қасым-Жомарт Тоқаев"), "KASYM ZHOMART TOKAEV");
+    assert_string_equal(fold("Нұрсұлтан Әбішұлы Назарбаев"), "NURSULTAN ABISHULY NAZARBAEV");
+    assert_string_equal(fold("Ғалым Иманғали"), "GALYM IMANGALI");
 }
 
 static void fold_greek(void **state)
@@ -183,6 +187,9 @@ static void fold_other_scripts(void **state)
         assert_true(only_letters_and_spaces(fold(names[i])));
     assert_string_equal(fold("नरेंद्र मोदी"), "NARENDRA MODI");
     assert_string_equal(fold("Ivan ИВАНОВ 张伟"), "IVAN IVANOV ZHANG WEI");
+    /* a ligature joins the letters around it; fullwidth letters */
+    assert_string_equal(fold("\xEF\xAC\x81ona"), "FIONA");
+    assert_string_equal(fold("ＪＯＨＮ　ＳＭＩＴＨ"), "JOHN SMITH");
 }
 
 static void fold_invalid_utf8(void **state)
@@ -202,7 +209,7 @@ static void fold_long_input(void **state)
     char *s = malloc(n * 2 + 1);
     assert_non_null(s);
     for (size_t i = 0; i < n; i++)
-        s[i] = (char)('A' + i % 7 == 0 ? ' ' : 'A' + (int)(i % 26));
+        s[i] = (char)(i % 7 == 6 ? ' ' : 'A' + (int)(i % 26));
     s[n] = '\0';
     char out[64];
     assert_true(pw_fold(s, out, sizeof out) <= 63);
@@ -220,6 +227,77 @@ static void fold_long_input(void **state)
     assert_int_equal(t.n, 2);
     assert_int_equal(strlen(t.token[0]), PW_MAX_TOKEN - 1);
     free(s);
+}
+
+static bool well_formed(const char *s)
+{
+    size_t n = strlen(s);
+    if (n && (s[0] == ' ' || s[n - 1] == ' '))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' '))
+            return false;
+        if (s[i] == ' ' && s[i + 1] == ' ')
+            return false;
+    }
+    return true;
+}
+
+/* Random bytes and random code points from many scripts: output is always
+ * A–Z and single spaces, tokens stay within their limits. */
+static void fold_and_split_random_input(void **state)
+{
+    (void)state;
+    static const uint32_t blocks[] = {0x41, 0xC0, 0x100, 0x250, 0x370, 0x400, 0x500, 0x5D0, 0x600,
+                                      0x900, 0xE00, 0x10A0, 0x1E00, 0x1F00, 0x2000, 0x3040,
+                                      0x4E00, 0xAC00, 0xFF00, 0x300, 0x1F600};
+    uint64_t x = 88172645463325252u;
+    char in[512], out[128];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        size_t want = (size_t)(round % 60);
+        while (len + 4 < sizeof in && want-- > 0) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            if (round % 3 == 0) {
+                in[len++] = (char)(x >> 24);      /* any byte */
+                continue;
+            }
+            uint32_t cp = blocks[(x >> 8) % (sizeof blocks / sizeof blocks[0])] + (uint32_t)(x >> 40) % 96;
+            if (cp < 0x80) {
+                in[len++] = (char)((x >> 32) % 3 == 0 ? ' ' : (int)cp);
+            } else if (cp < 0x800) {
+                in[len++] = (char)(0xC0 | (cp >> 6));
+                in[len++] = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                in[len++] = (char)(0xE0 | (cp >> 12));
+                in[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                in[len++] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                in[len++] = (char)(0xF0 | (cp >> 18));
+                in[len++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                in[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                in[len++] = (char)(0x80 | (cp & 0x3F));
+            }
+        }
+        in[len] = '\0';
+        size_t n = pw_fold(in, out, (size_t)(round % 40) + 1);
+        assert_true(n <= (size_t)(round % 40));
+        assert_int_equal(strlen(out), n);
+        assert_true(well_formed(out));
+        pw_name_tokens t;
+        pw_status st = pw_name_split(round % 2 ? in : NULL, NULL, in, PW_NAME_AIRLINE, &t);
+        assert_true(st == PW_OK || st == PW_ERR_ARG);
+        assert_true(t.n <= PW_MAX_TOKENS);
+        for (unsigned i = 0; i < t.n; i++) {
+            assert_true(memchr(t.token[i], '\0', PW_MAX_TOKEN) != NULL);
+            assert_true(t.token[i][0] != '\0');
+            assert_true(well_formed(t.token[i]));
+            assert_null(strchr(t.token[i], ' '));
+            char k[64];
+            pw_phonetic_key(t.token[i], k, sizeof k);
+            assert_true(well_formed(k));
+        }
+    }
 }
 
 static void split_mrz(void **state)
@@ -587,6 +665,7 @@ int main(void)
         cmocka_unit_test(fold_invalid_utf8),
         cmocka_unit_test(fold_long_input),
         cmocka_unit_test(fold_threads),
+        cmocka_unit_test(fold_and_split_random_input),
         cmocka_unit_test(split_mrz),
         cmocka_unit_test(split_comma_and_slash),
         cmocka_unit_test(split_fields_and_whole),

@@ -160,6 +160,7 @@ static bool has_marks_or_ukrainian(const unsigned char *s, size_t len, bool *mar
 {
     *marks = false;
     *ukrainian = false;
+    bool other = false;
     for (size_t i = 0; i < len;) {
         if (s[i] < 0x80) {
             i++;
@@ -171,9 +172,13 @@ static bool has_marks_or_ukrainian(const unsigned char *s, size_t len, bool *mar
             continue;
         if (text_cyrillic_marks_ukrainian(cp))
             *ukrainian = true;
+        else if (text_cyrillic_marks_other(cp))
+            other = true;
         else if ((cp >= 0x300 && cp <= 0x36F) || (!text_translit_find(cp) && text_is_mark(cp)))
             *marks = true;
     }
+    if (other)
+        *ukrainian = false;
     return *marks || *ukrainian;
 }
 

@@ -355,12 +355,8 @@ bool text_icu_run(const uint32_t *cps, size_t n, text_out *o)
         return true;
     bool han = run_in_script(cps, n, USCRIPT_HAN);
     bool hangul = !han && run_in_script(cps, n, USCRIPT_HANGUL);
-    if (!han && !hangul) {
-        text_out_space(o);
-        bool ok = write_run(cps, n, false, o);
-        text_out_space(o);
-        return ok;
-    }
+    if (!han && !hangul)
+        return write_run(cps, n, false, o);   /* joins the letters around it (ﬁ + ONA) */
     text_out_space(o);
     bool ok = true;
     bool first = !o->cjk_seen;

@@ -32,6 +32,9 @@ const char *text_greek_latin(uint32_t base);
 
 /* Letters of Ukrainian and Belarusian that Russian lacks (Є І Ї Ґ Ў). */
 bool text_cyrillic_marks_ukrainian(uint32_t cp);
+/* Letters of the other languages written in Cyrillic (Kazakh Ә Ғ Қ ...):
+ * their І does not make the name Ukrainian. */
+bool text_cyrillic_marks_other(uint32_t cp);
 
 /* Decodes one UTF-8 code point from s[0..len). Returns the bytes consumed
  * (at least 1); *cp is 0xFFFFFFFF for an invalid sequence. */

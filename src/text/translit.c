@@ -12,7 +12,11 @@
  * Cyrillic: ICAO Doc 9303 part 3, section 6.B (Russian, Ukrainian,
  * Belarusian, Bulgarian, Serbian, Macedonian): Ж→ZH, Х→KH, Ц→TS, Ч→CH, Ш→SH,
  * Щ→SHCH, Ъ→IE, Ы→Y, Ь dropped, Ю→IU, Я→IA, Є→IE; the alt column holds the
- * Ukrainian/Belarusian reading of Г (H) and И (Y).
+ * Ukrainian/Belarusian reading of Г (H) and И (Y). Letters of other
+ * languages written in Cyrillic (Kazakh, Kyrgyz, Tajik, Uzbek, Bashkir,
+ * Chuvash, Moldovan), which ICAO does not list, take the base letter's
+ * reading as in those countries' passports (Ә→A, Ғ→G, Қ→K, Ң→N, Ө→O,
+ * Ұ/Ү→U, Һ/Ҳ→H, Ҷ→J).
  *
  * Greek: the letters of ELOT 743 / ISO 843 as used in Greek passports
  * (Β→V, Η→I, Θ→TH, Ξ→X, Υ→Y, Φ→F, Χ→CH, Ψ→PS, Ω→O); the digraph rules
@@ -549,6 +553,48 @@ static const text_translit translit[] = {
     {0x045F, "DZ", ""}, /* џ */
     {0x0490, "G", ""}, /* Ґ */
     {0x0491, "G", ""}, /* ґ */
+    {0x0492, "G", ""}, /* Ғ */
+    {0x0493, "G", ""}, /* ғ */
+    {0x0498, "Z", ""}, /* Ҙ */
+    {0x0499, "Z", ""}, /* ҙ */
+    {0x049A, "K", ""}, /* Қ */
+    {0x049B, "K", ""}, /* қ */
+    {0x04A0, "K", ""}, /* Ҡ */
+    {0x04A1, "K", ""}, /* ҡ */
+    {0x04A2, "N", ""}, /* Ң */
+    {0x04A3, "N", ""}, /* ң */
+    {0x04AA, "S", ""}, /* Ҫ */
+    {0x04AB, "S", ""}, /* ҫ */
+    {0x04AE, "U", ""}, /* Ү */
+    {0x04AF, "U", ""}, /* ү */
+    {0x04B0, "U", ""}, /* Ұ */
+    {0x04B1, "U", ""}, /* ұ */
+    {0x04B2, "H", ""}, /* Ҳ */
+    {0x04B3, "H", ""}, /* ҳ */
+    {0x04B6, "J", ""}, /* Ҷ */
+    {0x04B7, "J", ""}, /* ҷ */
+    {0x04B8, "CH", ""}, /* Ҹ */
+    {0x04B9, "CH", ""}, /* ҹ */
+    {0x04BA, "H", ""}, /* Һ */
+    {0x04BB, "H", ""}, /* һ */
+    {0x04C0, "", ""}, /* Ӏ */
+    {0x04C1, "J", ""}, /* Ӂ */
+    {0x04C2, "J", ""}, /* ӂ */
+    {0x04CF, "", ""}, /* ӏ */
+    {0x04D0, "A", ""}, /* Ӑ */
+    {0x04D1, "A", ""}, /* ӑ */
+    {0x04D6, "E", ""}, /* Ӗ */
+    {0x04D7, "E", ""}, /* ӗ */
+    {0x04D8, "A", ""}, /* Ә */
+    {0x04D9, "A", ""}, /* ә */
+    {0x04E2, "I", ""}, /* Ӣ */
+    {0x04E3, "I", ""}, /* ӣ */
+    {0x04E8, "O", ""}, /* Ө */
+    {0x04E9, "O", ""}, /* ө */
+    {0x04EE, "U", ""}, /* Ӯ */
+    {0x04EF, "U", ""}, /* ӯ */
+    {0x04F2, "U", ""}, /* Ӳ */
+    {0x04F3, "U", ""}, /* ӳ */
     {0x1E00, "A", ""}, /* Ḁ */
     {0x1E01, "A", ""}, /* ḁ */
     {0x1E02, "B", ""}, /* Ḃ */
@@ -1166,4 +1212,9 @@ bool text_cyrillic_marks_ukrainian(uint32_t cp)
     default:
         return false;
     }
+}
+
+bool text_cyrillic_marks_other(uint32_t cp)
+{
+    return cp >= 0x0492 && cp <= 0x04FF;    /* Ғ Қ Ң Ү Ұ Һ Ә Ө ... */
 }
