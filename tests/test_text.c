@@ -186,6 +186,10 @@ static void fold_other_scripts(void **state)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         assert_true(only_letters_and_spaces(fold(names[i])));
     assert_string_equal(fold("नरेंद्र मोदी"), "NARENDRA MODI");
+    /* common Arabic name words take their usual spelling; AL apart */
+    assert_string_equal(fold("صدام حسين التكريتي"), "SADDAM HUSSEIN AL TKRYTY");
+    assert_string_equal(fold("مُحَمَّد بن عبدالله"), "MOHAMMED BIN ABDULLAH");
+    assert_string_equal(fold("عبد العزيز"), "ABD AL AZIZ");
     assert_string_equal(fold("Ivan ИВАНОВ 张伟"), "IVAN IVANOV ZHANG WEI");
     /* a ligature joins the letters around it; fullwidth letters */
     assert_string_equal(fold("\xEF\xAC\x81ona"), "FIONA");
@@ -388,6 +392,7 @@ static void split_glued_titles(void **state)
     static const char *const cases[][3] = {
         {"KIM/SEJOONMR", "SEJOON", "MR"},
         {"SMITH/MARYMRS", "MARY", "MRS"},
+        {"JONES/WILLIAMMR", "WILLIAM", "MR"},
         {"KUMAR/LALMS", "LAL", "MS"},
         {"DOE/JOHNMSTR", "JOHN", "MSTR"},
         {"DOE/ANNMISS", "ANN", "MISS"},
@@ -410,6 +415,12 @@ static void split_glued_titles(void **state)
     assert_string_equal(t.token[1], "WILLIAMS");
     assert_int_equal(pw_name_split(NULL, NULL, "ADAMS/JOHN", PW_NAME_AIRLINE, &t), PW_OK);
     assert_string_equal(t.token[0], "ADAMS");
+    /* PNRGOV TIF+SMITHJR+JOHNMR: the surname keeps its letters */
+    assert_int_equal(pw_name_split("SMITHJR", "JOHNMR", NULL, PW_NAME_AIRLINE, &t), PW_OK);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.token[0], "SMITHJR");
+    assert_string_equal(t.token[1], "JOHN");
+    assert_string_equal(t.title, "MR");
     assert_int_equal(pw_name_split("ZIMMERMR", "JOHN", NULL, PW_NAME_AIRLINE, &t), PW_OK);
     assert_string_equal(t.token[0], "ZIMMERMR");
     assert_int_equal(pw_name_split(NULL, NULL, "DOE/ALEXANDR", PW_NAME_AIRLINE, &t), PW_OK);

@@ -8,7 +8,9 @@
  * surname syllable apart, the given-name syllables joined (王小明 → WANG
  * XIAOMING, 김정은 → KIM JEONGEUN). Korean surnames take their usual
  * passport spelling from the table below (김 KIM, 이 LEE, 박 PARK, ...)
- * rather than Revised Romanization (GIM, I, BAK).
+ * rather than Revised Romanization (GIM, I, BAK). Common Arabic name
+ * words take their usual spelling from arabic.c (محمد → MOHAMMED); the
+ * article ال is written AL apart.
  *
  * A UTransliterator must not be used by two threads at once, and opening
  * one is costly: each thread opens its own on first use and keeps it under
@@ -304,7 +306,10 @@ static bool run_in_script(const uint32_t *cps, size_t n, UScriptCode script)
 {
     for (size_t i = 0; i < n; i++) {
         UErrorCode st = U_ZERO_ERROR;
-        if (uscript_getScript((UChar32)cps[i], &st) != script || U_FAILURE(st))
+        UScriptCode sc = uscript_getScript((UChar32)cps[i], &st);
+        if (U_FAILURE(st))
+            return false;
+        if (sc != script && sc != USCRIPT_INHERITED)    /* marks go with their letter */
             return false;
     }
     return true;
@@ -349,14 +354,42 @@ static bool write_run(const uint32_t *cps, size_t n, bool join, text_out *o)
     return true;
 }
 
+/* An Arabic word: a common name from the table, the article AL apart
+ * (التكريتي → AL TKRYTY), or ICU's letters. */
+static bool write_arabic(const uint32_t *cps, size_t n, text_out *o)
+{
+    const char *w = text_arabic_word(cps, n);
+    if (w) {
+        text_out_space(o);
+        text_out_letters(o, w);
+        text_out_space(o);
+        return true;
+    }
+    if (n >= 4 && cps[0] == 0x0627 && cps[1] == 0x0644) {      /* ال */
+        text_out_space(o);
+        text_out_letters(o, "AL");
+        text_out_space(o);
+        w = text_arabic_word(cps + 2, n - 2);
+        if (w) {
+            text_out_letters(o, w);
+            return true;
+        }
+        return write_run(cps + 2, n - 2, false, o);
+    }
+    return write_run(cps, n, false, o);
+}
+
 bool text_icu_run(const uint32_t *cps, size_t n, text_out *o)
 {
     if (n == 0)
         return true;
     bool han = run_in_script(cps, n, USCRIPT_HAN);
     bool hangul = !han && run_in_script(cps, n, USCRIPT_HANGUL);
-    if (!han && !hangul)
+    if (!han && !hangul) {
+        if (run_in_script(cps, n, USCRIPT_ARABIC))
+            return write_arabic(cps, n, o);
         return write_run(cps, n, false, o);   /* joins the letters around it (ﬁ + ONA) */
+    }
     text_out_space(o);
     bool ok = true;
     bool first = !o->cjk_seen;

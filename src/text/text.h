@@ -59,6 +59,10 @@ void text_out_space(text_out *o);
  * Returns false when ICU is unavailable (nothing written). */
 bool text_icu_run(const uint32_t *cps, size_t n, text_out *o);
 
+/* The usual spelling of a common Arabic name word (محمد → MOHAMMED), or
+ * NULL. Vowel marks in cps are ignored. */
+const char *text_arabic_word(const uint32_t *cps, size_t n);
+
 /* Brings decomposed input (letters followed by combining marks) to NFC.
  * Returns a malloc'd UTF-8 string, or NULL on failure. */
 char *text_icu_nfc(const char *utf8, size_t len);
