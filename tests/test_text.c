@@ -364,6 +364,29 @@ static void split_fields_and_whole(void **state)
     assert_int_equal(t.flags[0], 0);
     assert_int_equal(t.flags[1], 0);
     assert_string_equal(t.title, "DR");
+    /* the words in capitals are the surname */
+    assert_int_equal(pw_name_split(NULL, NULL, "Mr John Fitzgerald KENNEDY", 0, &t), PW_OK);
+    assert_int_equal(t.n, 3);
+    assert_int_equal(t.flags[0], PW_TOKEN_GIVEN);
+    assert_int_equal(t.flags[1], PW_TOKEN_GIVEN);
+    assert_string_equal(t.token[2], "KENNEDY");
+    assert_int_equal(t.flags[2], PW_TOKEN_SURNAME);
+    assert_string_equal(t.title, "MR");
+    assert_int_equal(pw_name_split(NULL, NULL, "Ludwig van BEETHOVEN", 0, &t), PW_OK);
+    assert_int_equal(t.n, 3);
+    assert_int_equal(t.flags[0], PW_TOKEN_GIVEN);
+    assert_int_equal(t.flags[1], PW_TOKEN_SURNAME | PW_TOKEN_PARTICLE);
+    assert_int_equal(t.flags[2], PW_TOKEN_SURNAME);
+    assert_int_equal(pw_name_split(NULL, NULL, "AL-ZAWAHIRI Ayman", 0, &t), PW_OK);
+    assert_int_equal(t.n, 3);
+    assert_int_equal(t.flags[0], PW_TOKEN_SURNAME | PW_TOKEN_PARTICLE);
+    assert_int_equal(t.flags[1], PW_TOKEN_SURNAME);
+    assert_int_equal(t.flags[2], PW_TOKEN_GIVEN);
+    /* all capitals or no capitals: no split */
+    assert_int_equal(pw_name_split(NULL, NULL, "JOHN SMITH", 0, &t), PW_OK);
+    assert_int_equal(t.flags[1], 0);
+    assert_int_equal(pw_name_split(NULL, NULL, "John Smith", 0, &t), PW_OK);
+    assert_int_equal(t.flags[1], 0);
     /* a title is never taken off the surname field */
     assert_int_equal(pw_name_split("Sir", "John", NULL, 0, &t), PW_OK);
     assert_int_equal(t.n, 2);

@@ -5,7 +5,8 @@
  * Forms read: separate surname and given-name fields; the MRZ form of ICAO
  * Doc 9303 part 3 section 4.6 (SURNAME<<GIVEN<NAMES); "SURNAME, GIVEN";
  * the airline form of PNR and departure control "SURNAME/GIVEN TITLE"
- * (PNRGOV TIF, IATA name element); and a whole name with no split (tokens
+ * (PNRGOV TIF, IATA name element); a whole name whose surname is the part
+ * in capitals ("John KENNEDY"); and a whole name with no split (tokens
  * without a role).
  *
  * Titles (MR, MRS, MS, MSTR, MISS, DR, PROF, SIR, MADAM, MME, MLLE, HERR,
@@ -188,7 +189,75 @@ static bool empty(const char *s)
     return !s || !*s;
 }
 
-/* Reads a whole name: MRZ, comma, slash or unsplit. */
+/* Letter case of a raw word, from its ASCII letters. */
+enum word_case { CASE_NONE, CASE_UPPER, CASE_LOWER, CASE_MIXED };
+
+static enum word_case word_case(const char *s, size_t n)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            upper++;
+        else if (s[i] >= 'a' && s[i] <= 'z')
+            lower++;
+    }
+    if (lower == 0)
+        return upper >= 2 ? CASE_UPPER : CASE_NONE;
+    return upper == 0 ? CASE_LOWER : CASE_MIXED;
+}
+
+#define CASE_MAX_WORDS 24
+
+/* "John Fitzgerald KENNEDY", "Ludwig van BEETHOVEN": in a whole name that
+ * mixes capitalised words with words all in capitals, the words in
+ * capitals are the surname (the convention of Interpol notices and many
+ * lists), and so is a lowercase particle right before them. Returns false
+ * (nothing written) when the name does not mix the two. */
+static bool split_by_case(const char *whole, pw_name_tokens *out)
+{
+    const char *w[CASE_MAX_WORDS];
+    size_t len[CASE_MAX_WORDS];
+    enum word_case c[CASE_MAX_WORDS];
+    unsigned n = 0;
+    bool has_upper = false, has_mixed = false;
+    for (const char *p = whole; *p && n < CASE_MAX_WORDS;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        w[n] = start;
+        len[n] = (size_t)(p - start);
+        c[n] = word_case(start, len[n]);
+        has_upper |= c[n] == CASE_UPPER;
+        has_mixed |= c[n] == CASE_MIXED;
+        n++;
+    }
+    if (!has_upper || !has_mixed)
+        return false;
+    for (unsigned i = 0; i < n; i++) {
+        uint8_t role = c[i] == CASE_UPPER ? PW_TOKEN_SURNAME : PW_TOKEN_GIVEN;
+        char folded[SPLIT_FOLD_CAP];
+        text_fold_n(w[i], len[i], folded, sizeof folded);
+        words ws;
+        words_of(folded, &ws);
+        if (c[i] == CASE_LOWER && i + 1 < n && c[i + 1] == CASE_UPPER && ws.n > 0 &&
+            is_particle(ws.w[0]))
+            role = PW_TOKEN_SURNAME;
+        for (unsigned j = 0; j < ws.n; j++) {
+            if (role == PW_TOKEN_GIVEN && is_title(ws.w[j]) && !is_sheikh(ws.w[j])) {
+                set_title(out, ws.w[j]);
+                continue;
+            }
+            push(out, ws.w[j], ws.len[j], role);
+        }
+    }
+    return true;
+}
+
+/* Reads a whole name: MRZ, comma, slash, by letter case or unsplit. */
 static void split_whole(const char *whole, unsigned flags, pw_name_tokens *out)
 {
     size_t n = strlen(whole);
@@ -201,7 +270,8 @@ static void split_whole(const char *whole, unsigned flags, pw_name_tokens *out)
     if (!cut)
         cut = strchr(whole, '/');
     if (!cut) {
-        add_part(out, whole, n, 0, flags);
+        if (!split_by_case(whole, out))
+            add_part(out, whole, n, 0, flags);
         return;
     }
     add_part(out, whole, (size_t)(cut - whole), PW_TOKEN_SURNAME, flags);
