@@ -338,6 +338,12 @@ static void split_comma_and_slash(void **state)
     assert_string_equal(t.token[1], "JOHN");
     assert_int_equal(t.flags[1], PW_TOKEN_GIVEN);
     assert_string_equal(t.title, "MR");
+    /* the first separator decides */
+    assert_int_equal(pw_name_split(NULL, NULL, "SMITH/JOHN, MR", 0, &t), PW_OK);
+    assert_int_equal(t.n, 2);
+    assert_int_equal(t.flags[0], PW_TOKEN_SURNAME);
+    assert_int_equal(t.flags[1], PW_TOKEN_GIVEN);
+    assert_string_equal(t.title, "MR");
     /* the slash form in the surname field alone */
     assert_int_equal(pw_name_split("DOE/JANE MRS", NULL, NULL, 0, &t), PW_OK);
     assert_int_equal(t.n, 2);

@@ -264,11 +264,12 @@ static void split_whole(const char *whole, unsigned flags, pw_name_tokens *out)
     const char *cut = strstr(whole, "<<");
     size_t skip = 2;
     if (!cut) {
-        cut = strchr(whole, ',');
+        /* the first of ',' and '/': SMITH/JOHN, MR */
+        cut = whole + strcspn(whole, ",/");
         skip = 1;
+        if (!*cut)
+            cut = NULL;
     }
-    if (!cut)
-        cut = strchr(whole, '/');
     if (!cut) {
         if (!split_by_case(whole, out))
             add_part(out, whole, n, 0, flags);
