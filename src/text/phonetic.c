@@ -11,12 +11,12 @@
  * doubled letters. The key is the consonant skeleton with the class of
  * the first vowel:
  *
- *  1. Initial J, Y or I before a vowel is the semivowel Y (JURIJ, IURII,
- *     IOANNIS → Y...).
+ *  1. Initial J, Y, I or DJ before a vowel is the semivowel Y (JURIJ,
+ *     IURII, IOANNIS, DJAMEL → Y...).
  *  2. Spellings of one sound become one class: TSCH/TCH/CH/SHCH/SCH/SH → X
  *     (English, German and French spellings of Ч and Ш, and CH/SH for the
- *     Arabic shin: RACHID/RASHID), but CH before a consonant is K
- *     (CHRISTOS); ZH → Z; KH/GH/CK/Q/G/K → K; C before E/I/Y → S, other
+ *     Arabic shin: RACHID/RASHID), but CH before R or L is K
+ *     (CHRISTOS, CHLOE); ZH → Z; KH/GH/CK/Q/G/K → K; C before E/I/Y → S, other
  *     C → K; PH → F; W → V; DH → D; TH → T; X → KS.
  *  3. H stays at the start and before a vowel (MOHAMMED), otherwise it is
  *     silent (AHMED, ABDULLAH). J after a vowel and not before one is a
@@ -67,6 +67,9 @@ static size_t classes(const char *w, size_t n, char *cls)
     if (n >= 2 && (w[0] == 'J' || w[0] == 'Y' || w[0] == 'I') && is_vowel(w[1]) && w[1] != 'Y') {
         cls[m++] = 'Y';
         i = 1;
+    } else if (n >= 3 && w[0] == 'D' && w[1] == 'J' && is_vowel(w[2])) {
+        cls[m++] = 'Y';               /* French DJ for the Arabic jim: DJAMEL, JAMEL */
+        i = 2;
     }
     while (i < n) {
         char c = w[i];
@@ -77,7 +80,7 @@ static size_t classes(const char *w, size_t n, char *cls)
             cls[m++] = 'X'; i += 3;
         } else if (c == 'C' && next == 'H') {
             char after = i + 2 < n ? w[i + 2] : 0;
-            cls[m++] = (after && !is_vowel(after)) ? 'K' : 'X';
+            cls[m++] = (after == 'R' || after == 'L') ? 'K' : 'X';
             i += 2;
         } else if (next == 'H' && (c == 'S' || c == 'Z' || c == 'K' || c == 'G' || c == 'P' ||
                                    c == 'D' || c == 'T')) {
