@@ -456,6 +456,37 @@ static void split_glued_titles(void **state)
     assert_string_equal(t.token[1], "ALEXANDR");
 }
 
+static void split_pnrgov_names(void **state)
+{
+    (void)state;
+    /* surname and given-name fields of TIF segments in the bundled samples */
+    static const char *const cases[][4] = {
+        {"ACKARY", "CHARLESMR", "CHARLES", "MR"},
+        {"ADONAY", "YORDAMRS", "YORDA", "MRS"},
+        {"BELT", "ISABELLE MRS", "ISABELLE", "MRS"},
+        {"DORON", "NINA MS", "NINA", "MS"},
+        {"HOU", "LIMR", "LI", "MR"},
+        {"KIM", "KONG CHUN MRS", "CHUN", "MRS"},
+        {"KUMAR", "LAL MS", "LAL", "MS"},
+        {"NUGUSE", "NEGISTIMRS", "NEGISTI", "MRS"},
+        {"PARK", "SEJOONMR", "SEJOON", "MR"},
+        {"CHISOLM", "MERLE", "MERLE", ""},
+        {"RAVAL", "CHRISTOPHER", "CHRISTOPHER", ""},
+        {"WOO", "FEN", "FEN", ""},
+        {"VANDENBERG", "KEVINMICHAELMR", "KEVINMICHAEL", "MR"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pw_name_tokens t;
+        assert_int_equal(pw_name_split(cases[i][0], cases[i][1], NULL, PW_NAME_AIRLINE, &t), PW_OK);
+        assert_true(t.n >= 2);
+        assert_string_equal(t.token[0], cases[i][0]);
+        assert_int_equal(t.flags[0] & PW_TOKEN_SURNAME, PW_TOKEN_SURNAME);
+        assert_string_equal(t.token[t.n - 1], cases[i][2]);
+        assert_int_equal(t.flags[t.n - 1] & PW_TOKEN_GIVEN, PW_TOKEN_GIVEN);
+        assert_string_equal(t.title, cases[i][3]);
+    }
+}
+
 static void split_sheikh(void **state)
 {
     (void)state;
@@ -715,6 +746,7 @@ int main(void)
         cmocka_unit_test(split_fields_and_whole),
         cmocka_unit_test(split_errors),
         cmocka_unit_test(split_glued_titles),
+        cmocka_unit_test(split_pnrgov_names),
         cmocka_unit_test(split_sheikh),
         cmocka_unit_test(split_particles_hyphens_apostrophes),
         cmocka_unit_test(split_limits),
