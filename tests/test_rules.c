@@ -591,7 +591,7 @@ static void test_trafficking(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(out[0].rule, "minor-with-adult-of-other-surname");
     assert_non_null(strstr(out[0].reasons, "any co in co_travelers: co = T2 TESTSURNAMETWO/TESTNAMETWO"));
-    assert_non_null(strstr(out[0].reasons, "co.surname != traveler.surname (TESTSURNAMETWO)"));
+    assert_non_null(strstr(out[0].reasons, "co.surname != traveler.surname (TESTSURNAMETWO vs TESTSURNAMEONE)"));
     /* the infant is not an adult */
     assert_int_equal(eval_simple(rs, &f.infant, NULL, 0, &f.co_of_infant, 1, out, 4), 0);
     /* same surname: nothing */
@@ -615,7 +615,8 @@ static void test_trafficking(void **state)
     assert_non_null(strstr(h->reasons, "hours(booking.created, leg.dep_time) < 48 (30)"));
     assert_non_null(strstr(h->reasons, "booking.payment_type == \"CA\" (CA)"));
     assert_non_null(strstr(h->reasons, "booking.one_way (BOG -> MEX)"));
-    assert_non_null(strstr(h->reasons, "traveler.adult"));
+    assert_non_null(strstr(h->reasons, "traveler.adult (age 36)"));
+    assert_non_null(strstr(h->reasons, "co.minor (age 1)"));
 
     /* 50 hours: not late */
     f.booking.created = f.legs[0].dep_time - 50 * 3600;
@@ -883,6 +884,22 @@ static void test_bad_calls(void **state)
     assert_null(rs);
     assert_int_equal(errs.n, 1);
     assert_string_equal(errs.text[0], "/nonexistent/x.rules: cannot read the rule file");
+
+    /* an API-only traveler: no booking, no legs, no hits */
+    {
+        pw_traveler bare = {.id = "A1", .surname = "DOE"};
+        pw_rule_subject co = {&bare, NULL, 0};
+        pw_ruleset *r2 = compile_ok("rule \"b\" severity low score 0.1\n"
+                                    "  when booking.locator == \"X\" or booking.one_way or leg.international\n"
+                                    "    or count(traveler.legs) > 0 or traveler.minor or traveler.age > 1\n"
+                                    "    or (any co in co_travelers: co.booking.card_hash == booking.card_hash)\n"
+                                    "rule \"c\" severity low score 0.1 when not exists(booking) and not exists(leg)\n"
+                                    "    and count(traveler.legs) == 0 and not exists(traveler.legs)\n");
+        pw_rule_hit out1[2];
+        assert_int_equal(eval_simple(r2, &bare, NULL, 0, &co, 1, out1, 2), 1);
+        assert_string_equal(out1[0].rule, "c");
+        pw_rules_free(r2);
+    }
 
     rs = compile_ok("# only a comment\n");
     assert_int_equal(pw_rules_count(rs), 0);

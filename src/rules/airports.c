@@ -13,7 +13,7 @@
  *
  * The table is sorted by IATA code and searched by bisection.
  */
-#include <string.h>
+#include <stdint.h>
 
 #include "rules.h"
 
@@ -561,23 +561,28 @@ static const airport_country airports[] = {
     {"ZWL", "CAN"}, {"ZYI", "CHN"}, {"ZYL", "BGD"}, {"ZZU", "MWI"},
 };
 
+static uint32_t code_key(const char *c)
+{
+    return (uint32_t)(unsigned char)c[0] << 16 | (uint32_t)(unsigned char)c[1] << 8 | (unsigned char)c[2];
+}
+
 const char *pw_airport_country(const char *iata)
 {
-    if (!iata || strlen(iata) != 3)
+    if (!iata || !iata[0] || !iata[1] || !iata[2] || iata[3])
         return NULL;
-    char key[4];
+    char folded[3];
     for (int i = 0; i < 3; i++) {
         char c = iata[i];
-        key[i] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+        folded[i] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
     }
-    key[3] = 0;
+    uint32_t key = code_key(folded);
     size_t lo = 0, hi = sizeof airports / sizeof *airports;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = memcmp(key, airports[mid].iata, 3);
-        if (c == 0)
+        uint32_t k = code_key(airports[mid].iata);
+        if (k == key)
             return airports[mid].country;
-        if (c < 0)
+        if (key < k)
             hi = mid;
         else
             lo = mid + 1;

@@ -11,7 +11,6 @@
  * sub-conditions that were true and the values that made them so. Also the
  * JSON form of a rule hit (FORMATS.md, "type":"rule").
  */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -50,10 +49,15 @@ typedef struct env {
 
 enum { SLOT_TRAVELER = 0, SLOT_LEG = 1 };
 
+static inline int upper(unsigned char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
 int rules_strcmp(const char *a, const char *b)
 {
     for (;; a++, b++) {
-        int ca = toupper((unsigned char)*a), cb = toupper((unsigned char)*b);
+        int ca = upper((unsigned char)*a), cb = upper((unsigned char)*b);
         if (ca != cb || !ca)
             return ca - cb;
     }
@@ -62,7 +66,7 @@ int rules_strcmp(const char *a, const char *b)
 static bool has_prefix(const char *s, const char *prefix)
 {
     for (; *prefix; s++, prefix++)
-        if (toupper((unsigned char)*s) != toupper((unsigned char)*prefix))
+        if (upper((unsigned char)*s) != upper((unsigned char)*prefix))
             return false;
     return true;
 }
@@ -161,7 +165,7 @@ static val date_val(pw_date d)
 
 static val obj_val(const void *p, const void *base, size_t i, size_t n)
 {
-    val v = {.known = p != NULL || base != NULL};
+    val v = {.known = p != NULL};
     v.u.o.p = p;
     v.u.o.base = base;
     v.u.o.i = (uint32_t)i;
@@ -747,6 +751,23 @@ static void explain_leaf(env *e, const rules_node *n)
     if (shown) {
         val v = eval(e, shown);
         format_val(e, shown->type, &v, value, sizeof value);
+        /* two fields compared: show the other side too, unless equal */
+        if (n->op == OP_CMP && n->u.cmp != CMP_EQ && !is_constant(n->a) && !is_constant(n->b)) {
+            char other[60];
+            val w = eval(e, n->b);
+            format_val(e, n->b->type, &w, other, sizeof other);
+            size_t used = strlen(value);
+            snprintf(value + used, sizeof value - used, " vs %s", other);
+        }
+    } else if (n->op == OP_FIELD && (n->u.field == F_T_MINOR || n->u.field == F_T_ADULT)) {
+        val o = eval(e, n->a);
+        if (o.known) {
+            val age = age_of(e, ((const pw_rule_subject *)o.u.o.p)->traveler);
+            if (age.known)
+                snprintf(value, sizeof value, "age %d", (int)age.u.num);
+            else
+                snprintf(value, sizeof value, "infant, age unknown");
+        }
     } else if (n->op == OP_FIELD && n->u.field == F_L_INTERNATIONAL) {
         val o = eval(e, n->a);
         if (o.known) {
