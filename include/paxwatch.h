@@ -464,6 +464,21 @@ typedef struct pw_rule_hit {
 pw_status pw_rules_eval(const pw_ruleset *rs, const pw_rule_context *cx,
                         pw_rule_hit *hits, size_t cap, size_t *n);
 
+/* Called for each rule that held for travelers[traveler] of a batch. */
+typedef void (*pw_rule_hit_fn)(void *ctx, size_t traveler, const pw_rule_hit *hit);
+
+/* Evaluates the rules for every traveler of a batch, each with its
+ * co-travelers: the other travelers of its booking (same pw_booking or same
+ * locator) and travelers whose bookings share a phone (by digits), an e-mail
+ * address (any case) or a card hash with its own (a contact shared by more
+ * than 32 travelers links nobody). hits[i] (n_hits[i] of them) are the
+ * watchlist hits of travelers[i]; hits may be NULL, and so may hits[i].
+ * The leg screened is each traveler's first; now as in pw_rule_context.
+ * PW_ERR_LIMIT is not returned: every rule that holds is reported. */
+pw_status pw_rules_eval_batch(const pw_ruleset *rs, const pw_traveler *travelers, size_t n,
+                              const pw_hit *const *hits, const size_t *n_hits, int64_t now,
+                              pw_rule_hit_fn on_hit, void *ctx);
+
 /* Writes a rule hit as one JSON object (no newline):
  * {"traveler_id":"T1","type":"rule","rule":"angel-watch","category":"sex_offender",
  *  "severity":"high","score":0.9,"locator":"ABC123",

@@ -985,6 +985,103 @@ static void test_long_reasons(void **state)
     pw_rules_free(rs);
 }
 
+
+/* ------------------------------------------------------------------ batch */
+
+typedef struct batch_hits {
+    size_t traveler[32];
+    const char *rule[32];
+    size_t n;
+} batch_hits;
+
+static void on_batch_hit(void *ctx, size_t traveler, const pw_rule_hit *hit)
+{
+    batch_hits *b = ctx;
+    if (b->n < 32) {
+        b->traveler[b->n] = traveler;
+        b->rule[b->n] = hit->rule;
+        b->n++;
+    }
+}
+
+static bool batch_fired(const batch_hits *b, size_t traveler, const char *rule)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (b->traveler[i] == traveler && strcmp(b->rule[i], rule) == 0)
+            return true;
+    return false;
+}
+
+/* A batch finds co-travelers itself: same booking, or a shared phone,
+ * e-mail or card. */
+static void test_batch(void **state)
+{
+    (void)state;
+    pw_ruleset *rs = load_shipped("co-traveler.rules");
+    smith_pnr s;
+    smith_build(&s);
+    kuwait_pnr k;
+    kuwait_build(&k);
+    family_pnr f;
+    family_build(&f);
+    static const char *same_phone[] = {"00115555555555"};
+    k.booking.phones = same_phone;
+    k.booking.n_phones = 1;
+
+    pw_traveler batch[5] = {s.smith, s.jones, k.stacy, f.mother, f.infant};
+    pw_hit hit = {.entry = &wanted_entry, .score = 0.97};
+    const pw_hit *hits[5] = {&hit, NULL, NULL, NULL, NULL};
+    size_t n_hits[5] = {1, 0, 0, 0, 0};
+    batch_hits out = {.n = 0};
+    assert_int_equal(pw_rules_eval_batch(rs, batch, 5, hits, n_hits, 0, on_batch_hit, &out), PW_OK);
+    assert_int_equal(out.n, 2);
+    assert_true(batch_fired(&out, 1, "co-traveler-of-listed-person"));     /* same PNR */
+    assert_true(batch_fired(&out, 2, "co-traveler-of-listed-person"));     /* same phone */
+
+    /* an e-mail address in another case links too; the phone no longer does */
+    k.booking.n_phones = 0;
+    static const char *emails[] = {"Stacy..Chennapragada@Gmail.com"};
+    s.booking.emails = emails;
+    s.booking.n_emails = 1;
+    batch[2] = k.stacy;
+    out.n = 0;
+    assert_int_equal(pw_rules_eval_batch(rs, batch, 5, hits, n_hits, 0, on_batch_hit, &out), PW_OK);
+    assert_true(batch_fired(&out, 2, "co-traveler-of-listed-person"));
+    pw_rules_free(rs);
+
+    /* the trafficking rules see the infant of the same booking */
+    rs = load_shipped("trafficking.rules");
+    out.n = 0;
+    assert_int_equal(pw_rules_eval_batch(rs, batch, 5, NULL, NULL, 0, on_batch_hit, &out), PW_OK);
+    assert_int_equal(out.n, 1);
+    assert_true(batch_fired(&out, 3, "minor-with-adult-of-other-surname"));
+    assert_int_equal(pw_rules_eval_batch(rs, NULL, 0, NULL, NULL, 0, on_batch_hit, &out), PW_OK);
+    assert_int_equal(pw_rules_eval_batch(rs, batch, 5, NULL, NULL, 0, NULL, NULL), PW_ERR_ARG);
+    pw_rules_free(rs);
+
+    /* a phone shared by 40 bookings is an agency's: it links nobody */
+    rs = load_shipped("co-traveler.rules");
+    static pw_booking many_bookings[40];
+    static pw_traveler many[40];
+    static char locators[40][8];
+    static const char *agency_phone[] = {"+44 20 7946 0000"};
+    for (int i = 0; i < 40; i++) {
+        snprintf(locators[i], sizeof locators[i], "L%03d", i);
+        many_bookings[i] = (pw_booking){.locator = locators[i], .phones = agency_phone, .n_phones = 1};
+        many[i] = (pw_traveler){.id = locators[i], .surname = "X", .booking = &many_bookings[i]};
+    }
+    const pw_hit *many_hits[40] = {&hit};
+    size_t many_n[40] = {1};
+    out.n = 0;
+    assert_int_equal(pw_rules_eval_batch(rs, many, 40, many_hits, many_n, 0, on_batch_hit, &out), PW_OK);
+    assert_int_equal(out.n, 0);
+    /* the same phone on 3 bookings links them */
+    out.n = 0;
+    assert_int_equal(pw_rules_eval_batch(rs, many, 3, many_hits, many_n, 0, on_batch_hit, &out), PW_OK);
+    assert_int_equal(out.n, 2);
+    pw_rules_free(rs);
+}
+
 /* ---------------------------------------------------------------- command */
 
 static void test_cli_check(void **state)
@@ -1052,6 +1149,7 @@ int main(void)
         cmocka_unit_test(test_bad_calls),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_long_reasons),
+        cmocka_unit_test(test_batch),
         cmocka_unit_test(test_cli_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
