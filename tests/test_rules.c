@@ -853,6 +853,42 @@ static void test_error_nesting(void **state)
     assert_non_null(strstr(errs.text[0], "too many nested any/all/count (at most 14)"));
 }
 
+/* Deeply nested input is an error, not a stack overflow. */
+static void test_error_depth(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *text = malloc(n + 64);
+    assert_true(n + 64 > 5000 * 9 + 64);
+    assert_non_null(text);
+    strcpy(text, R);
+    size_t used = strlen(text);
+    memset(text + used, '(', n);
+    strcpy(text + used + n, "true");
+    errors errs = {.n = 0};
+    pw_status st;
+    assert_null(pw_rules_compile("t.rules", text, strlen(text), collect, &errs, &st));
+    assert_int_equal(errs.n, 1);
+    assert_non_null(strstr(errs.text[0], "expression nested too deeply (more than 200 levels)"));
+    memset(text + used, '-', n);
+    errs.n = 0;
+    assert_null(pw_rules_compile("t.rules", text, strlen(text), collect, &errs, &st));
+    assert_non_null(strstr(errs.text[0], "nested too deeply"));
+    strcpy(text + used, "true");
+    for (int i = 0; i < 5000; i++)
+        strcat(text + used, " or false");
+    errs.n = 0;
+    assert_null(pw_rules_compile("t.rules", text, strlen(text), collect, &errs, &st));
+    assert_non_null(strstr(errs.text[0], "rule too large (more than 4000 terms)"));
+    strcpy(text + used, "");
+    for (int i = 0; i < 50; i++)
+        strcat(text, "not ");
+    strcat(text, "false");
+    pw_ruleset *rs = compile_ok(text);          /* 50 levels are fine */
+    pw_rules_free(rs);
+    free(text);
+}
+
 /* One error per declaration; the good declarations after a bad one are still read. */
 static void test_error_recovery(void **state)
 {
@@ -924,6 +960,77 @@ static void test_bad_calls(void **state)
     assert_string_equal(out[1].rule, "b");
     assert_string_equal(pw_severity_name(PW_SEVERITY_CRITICAL), "critical");
     pw_rules_free(rs);
+}
+
+
+static void ignore_error(void *ctx, const pw_error *e)
+{
+    size_t *count = ctx;
+    assert_non_null(e->reason);
+    assert_true(e->line >= 1 && e->column >= 1);
+    (*count)++;
+}
+
+/* Damaged rule files (cut short, bytes replaced) are reported, never crash;
+ * whatever still compiles evaluates. Deterministic. */
+static void test_damaged_input(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"angel-watch.rules", "trafficking.rules", "route.rules", "co-traveler.rules"};
+    char *text = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < 4; i++) {
+        char path[1024], *data;
+        size_t dlen;
+        snprintf(path, sizeof path, "%s/rules/%s", PW_SOURCE_DIR, files[i]);
+        assert_int_equal(pw_read_file(path, &data, &dlen), PW_OK);
+        text = realloc(text, len + dlen + 1);
+        assert_non_null(text);
+        memcpy(text + len, data, dlen);
+        len += dlen;
+        text[len] = 0;
+        free(data);
+    }
+    static const char alphabet[] = "\"()[]:.,=<>!-+#\n x1é";
+    char *copy = malloc(len + 1);
+    assert_non_null(copy);
+    smith_pnr s;
+    smith_build(&s);
+    pw_hit hit = {.entry = &sex_offender_entry, .score = 0.9};
+    pw_rule_subject co = {&s.jones, NULL, 0};
+    unsigned seed = 7;
+    size_t compiled = 0, rejected = 0;
+    for (int round = 0; round < 3000; round++) {
+        memcpy(copy, text, len + 1);
+        size_t n = len;
+        seed = seed * 1103515245 + 12345;
+        if (round % 3 == 0)
+            n = (seed >> 8) % len;                        /* cut short */
+        for (int k = 0; k < 1 + round % 4; k++) {          /* bytes replaced */
+            seed = seed * 1103515245 + 12345;
+            copy[(seed >> 8) % n] = alphabet[(seed >> 20) % (sizeof alphabet - 1)];
+        }
+        size_t errs = 0;
+        pw_status st;
+        pw_ruleset *rs = pw_rules_compile("damaged", copy, n, ignore_error, &errs, &st);
+        if (rs) {
+            assert_int_equal(errs, 0);
+            pw_rule_hit out[16];
+            size_t nh;
+            pw_rule_context cx = {&s.smith, &hit, 1, &co, 1, NULL, 0};
+            pw_status es = pw_rules_eval(rs, &cx, out, 16, &nh);
+            assert_true(es == PW_OK || es == PW_ERR_LIMIT);
+            pw_rules_free(rs);
+            compiled++;
+        } else {
+            assert_int_equal(st, PW_ERR_FORMAT);
+            assert_true(errs >= 1);
+            rejected++;
+        }
+    }
+    assert_true(compiled > 0 && rejected > 0);
+    free(copy);
+    free(text);
 }
 
 /* ------------------------------------------------------------------ JSON */
@@ -1145,8 +1252,10 @@ int main(void)
         cmocka_unit_test(test_co_traveler),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_error_nesting),
+        cmocka_unit_test(test_error_depth),
         cmocka_unit_test(test_error_recovery),
         cmocka_unit_test(test_bad_calls),
+        cmocka_unit_test(test_damaged_input),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_long_reasons),
         cmocka_unit_test(test_batch),

@@ -171,8 +171,14 @@ typedef struct parser {
     bool failed;                      /* the current declaration has an error */
     scope_var scope[RULES_MAX_SLOTS];
     unsigned n_scope;
+    unsigned depth;                   /* nesting of the expression being parsed */
+    unsigned nodes;                   /* size of the rule being parsed */
     size_t rules_cap, lists_cap;
 } parser;
+
+#define RULES_MAX_DEPTH 200
+/* Evaluation recurses over the tree: bound its size (real rules have tens of nodes). */
+#define RULES_MAX_NODES 4000
 
 enum { SLOT_TRAVELER = 0, SLOT_LEG = 1, SLOT_FIRST_BOUND = 2 };
 
@@ -276,6 +282,10 @@ static char *token_dup(parser *p, const rules_token *t)
 
 static rules_node *node_new(parser *p, rules_op op, rules_type type, size_t start)
 {
+    if (++p->nodes > RULES_MAX_NODES) {
+        error_at(p, &p->tok, "rule too large (more than %d terms)", RULES_MAX_NODES);
+        return NULL;
+    }
     rules_node *n = pw_arena_alloc(p->rs->arena, sizeof *n);
     if (!n) {
         error_at(p, &p->tok, "out of memory");
@@ -832,7 +842,29 @@ static rules_node *parse_postfix(parser *p)
     return p->failed ? NULL : n;
 }
 
+static rules_node *parse_unary_inner(parser *p);
+
+/* Guards the recursion: deeply nested input is an error, not a crash. */
+static bool enter(parser *p)
+{
+    if (++p->depth > RULES_MAX_DEPTH) {
+        error_at(p, &p->tok, "expression nested too deeply (more than %d levels)", RULES_MAX_DEPTH);
+        p->depth--;
+        return false;
+    }
+    return true;
+}
+
 static rules_node *parse_unary(parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    rules_node *n = parse_unary_inner(p);
+    p->depth--;
+    return n;
+}
+
+static rules_node *parse_unary_inner(parser *p)
 {
     if (p->tok.kind == TK_MINUS) {
         rules_token t = p->tok;
@@ -1043,7 +1075,18 @@ static rules_node *parse_compare(parser *p)
     return n;
 }
 
+static rules_node *parse_not_inner(parser *p);
+
 static rules_node *parse_not(parser *p)
+{
+    if (!enter(p))
+        return NULL;
+    rules_node *n = parse_not_inner(p);
+    p->depth--;
+    return n;
+}
+
+static rules_node *parse_not_inner(parser *p)
 {
     size_t start = p->tok.start;
     if (at_word(p, "not")) {
@@ -1154,6 +1197,7 @@ const char *pw_severity_name(pw_severity s)
 static void parse_rule_decl(parser *p)
 {
     rules_token kw = p->tok;
+    p->nodes = 0;
     advance(p);
     if (p->tok.kind != TK_STRING) {
         error_at(p, &p->tok, "expected the rule's name in quotes after 'rule', found %s", tok_text(p, &p->tok));
