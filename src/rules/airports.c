@@ -589,8 +589,3 @@ const char *pw_airport_country(const char *iata)
     }
     return NULL;
 }
-
-size_t rules_airport_count(void)
-{
-    return sizeof airports / sizeof *airports;
-}

@@ -135,7 +135,7 @@ static bool is_collection(rules_type t)
     return t >= RT_TRAVELERS && t <= RT_STRS;
 }
 
-static rules_type element_type(rules_type t)
+rules_type rules_element_type(rules_type t)
 {
     switch (t) {
     case RT_TRAVELERS: return RT_TRAVELER;
@@ -602,7 +602,7 @@ static rules_node *parse_quantifier(parser *p, rules_op op, size_t start)
     }
     unsigned slot;
     /* "any leg in traveler.legs" rebinds leg: the usual name, so allowed */
-    rules_type et = element_type(coll->type);
+    rules_type et = rules_element_type(coll->type);
     if (!bind(p, &name, et, &slot))
         return NULL;
     rules_node *n = NULL;
@@ -842,26 +842,24 @@ static rules_node *parse_postfix(parser *p)
     return p->failed ? NULL : n;
 }
 
-static rules_node *parse_unary_inner(parser *p);
-
-/* Guards the recursion: deeply nested input is an error, not a crash. */
-static bool enter(parser *p)
+/* Parses with fn one level deeper; deeply nested input is an error, not a crash. */
+static rules_node *nested(parser *p, rules_node *(*fn)(parser *))
 {
     if (++p->depth > RULES_MAX_DEPTH) {
         error_at(p, &p->tok, "expression nested too deeply (more than %d levels)", RULES_MAX_DEPTH);
         p->depth--;
-        return false;
+        return NULL;
     }
-    return true;
+    rules_node *n = fn(p);
+    p->depth--;
+    return n;
 }
+
+static rules_node *parse_unary_inner(parser *p);
 
 static rules_node *parse_unary(parser *p)
 {
-    if (!enter(p))
-        return NULL;
-    rules_node *n = parse_unary_inner(p);
-    p->depth--;
-    return n;
+    return nested(p, parse_unary_inner);
 }
 
 static rules_node *parse_unary_inner(parser *p)
@@ -1079,11 +1077,7 @@ static rules_node *parse_not_inner(parser *p);
 
 static rules_node *parse_not(parser *p)
 {
-    if (!enter(p))
-        return NULL;
-    rules_node *n = parse_not_inner(p);
-    p->depth--;
-    return n;
+    return nested(p, parse_not_inner);
 }
 
 static rules_node *parse_not_inner(parser *p)
@@ -1153,6 +1147,25 @@ static rules_node *parse_expr(parser *p)
 
 /* ----------------------------------------------------------- declarations */
 
+/* Makes room for one more element in an array kept in the ruleset's arena
+ * (the old copy stays in the arena until the ruleset is freed). */
+static bool grow(parser *p, void **array, size_t n, size_t *cap, size_t elem, const rules_token *at)
+{
+    if (n < *cap)
+        return true;
+    size_t new_cap = *cap ? 2 * *cap : 8;
+    void *grown = pw_arena_alloc(p->rs->arena, new_cap * elem);
+    if (!grown) {
+        error_at(p, at, "out of memory");
+        return false;
+    }
+    if (n)
+        memcpy(grown, *array, n * elem);
+    *array = grown;
+    *cap = new_cap;
+    return true;
+}
+
 static void parse_list_decl(parser *p)
 {
     rules_token kw = p->tok;
@@ -1172,18 +1185,8 @@ static void parse_list_decl(parser *p)
     rules_list *l = parse_string_list(p, token_dup(p, &name));
     if (!l)
         return;
-    if (p->rs->n_lists == p->lists_cap) {
-        size_t cap = p->lists_cap ? 2 * p->lists_cap : 8;
-        rules_list **grown = pw_arena_alloc(p->rs->arena, cap * sizeof *grown);
-        if (!grown) {
-            error_at(p, &kw, "out of memory");
-            return;
-        }
-        if (p->rs->n_lists)
-            memcpy(grown, p->rs->lists, p->rs->n_lists * sizeof *grown);
-        p->rs->lists = grown;
-        p->lists_cap = cap;
-    }
+    if (!grow(p, (void **)&p->rs->lists, p->rs->n_lists, &p->lists_cap, sizeof *p->rs->lists, &kw))
+        return;
     p->rs->lists[p->rs->n_lists++] = l;
 }
 
@@ -1299,18 +1302,8 @@ static void parse_rule_decl(parser *p)
         error_at(p, &p->tok, "expected 'and', 'or', a new rule or list, or end of file, found %s", tok_text(p, &p->tok));
         return;
     }
-    if (p->rs->n_rules == p->rules_cap) {
-        size_t cap = p->rules_cap ? 2 * p->rules_cap : 8;
-        rules_rule *grown = pw_arena_alloc(p->rs->arena, cap * sizeof *grown);
-        if (!grown) {
-            error_at(p, &kw, "out of memory");
-            return;
-        }
-        if (p->rs->n_rules)
-            memcpy(grown, p->rs->rules, p->rs->n_rules * sizeof *grown);
-        p->rs->rules = grown;
-        p->rules_cap = cap;
-    }
+    if (!grow(p, (void **)&p->rs->rules, p->rs->n_rules, &p->rules_cap, sizeof *p->rs->rules, &kw))
+        return;
     p->rs->rules[p->rs->n_rules++] = r;
 }
 

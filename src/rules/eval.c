@@ -14,7 +14,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "rules.h"
 
@@ -419,17 +418,6 @@ static obj element(rules_type t, const obj *coll, uint32_t i)
     return o;
 }
 
-static rules_type element_type_of(rules_type t)
-{
-    switch (t) {
-    case RT_TRAVELERS: return RT_TRAVELER;
-    case RT_LEGS: return RT_LEG;
-    case RT_DOCS: return RT_DOC;
-    case RT_HITS: return RT_HIT;
-    default: return RT_STR;
-    }
-}
-
 static val slot_val(const env *e, unsigned slot)
 {
     const obj *o = &e->slots[slot];
@@ -477,7 +465,7 @@ static val eval_quantifier(env *e, const rules_node *n)
 {
     val coll = eval(e, n->a);
     if (!coll.known)
-        return n->op == OP_COUNT ? missing : missing;
+        return missing;
     rules_type ct = n->a->type;
     if (!n->b)
         return known_num(coll.u.o.n);
@@ -818,7 +806,7 @@ static void explain(env *e, const rules_node *n)
                 bound.u.o = e->slots[n->slot];
                 if (n->a->type == RT_STRS)
                     bound.u.s = e->slots[n->slot].p;
-                format_val(e, element_type_of(n->a->type), &bound, value, sizeof value);
+                format_val(e, rules_element_type(n->a->type), &bound, value, sizeof value);
                 emit(e, "%sany %s in %s: %s = %s", e->used ? "\n" : "", n->var, text, n->var, value);
                 explain(e, n->b);
                 break;

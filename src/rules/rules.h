@@ -56,6 +56,8 @@ typedef enum rules_type {
 } rules_type;
 
 const char *rules_type_name(rules_type t);
+/* The type of an element of a collection type. */
+rules_type rules_element_type(rules_type t);
 
 /* Every field a rule can read, resolved at compile time. */
 typedef enum rules_field {
@@ -153,9 +155,6 @@ struct pw_ruleset {
     rules_list **lists;
     size_t n_lists;
 };
-
-/* Country table (airports.c). */
-size_t rules_airport_count(void);
 
 /* Case-insensitive ASCII comparison used by every string operator. */
 int rules_strcmp(const char *a, const char *b);
