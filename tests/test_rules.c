@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
 
 #include <jansson.h>
 
@@ -1093,6 +1094,49 @@ static void test_long_reasons(void **state)
 }
 
 
+
+/* One compiled ruleset, evaluated by several threads at once. */
+typedef struct thread_job {
+    const pw_ruleset *rs;
+    size_t fired;
+} thread_job;
+
+static void *evaluate_many(void *arg)
+{
+    thread_job *job = arg;
+    family_pnr f;
+    family_build(&f);
+    f.booking.n_legs = 1;
+    f.mother.n_legs = 1;
+    f.booking.payment_type = "CA";
+    f.booking.created = f.legs[0].dep_time - 30 * 3600;
+    for (int i = 0; i < 2000; i++) {
+        pw_rule_hit out[4];
+        pw_rule_context cx = {&f.mother, NULL, 0, &f.co_of_mother, 1, NULL, 0};
+        size_t n = 0;
+        if (pw_rules_eval(job->rs, &cx, out, 4, &n) == PW_OK)
+            job->fired += n;
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    pw_ruleset *rs = load_shipped("trafficking.rules");
+    pthread_t threads[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){rs, 0};
+        assert_int_equal(pthread_create(&threads[i], NULL, evaluate_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        assert_int_equal(jobs[i].fired, 3 * 2000);
+    }
+    pw_rules_free(rs);
+}
+
 /* ------------------------------------------------------------------ batch */
 
 typedef struct batch_hits {
@@ -1258,6 +1302,7 @@ int main(void)
         cmocka_unit_test(test_damaged_input),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_long_reasons),
+        cmocka_unit_test(test_threads),
         cmocka_unit_test(test_batch),
         cmocka_unit_test(test_cli_check),
     };

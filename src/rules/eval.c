@@ -178,7 +178,7 @@ static val coll_val(const void *base, size_t n)
     v.u.o.p = NULL;
     v.u.o.base = base;
     v.u.o.i = 0;
-    v.u.o.n = (uint32_t)n;
+    v.u.o.n = base ? (uint32_t)n : 0;      /* a count without its array is nothing */
     return v;
 }
 
