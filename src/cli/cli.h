@@ -18,6 +18,7 @@ typedef struct cli_command {
 
 int cmd_screen(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
 
 /* Watchlists loaded from files, and their index. */
 typedef struct cli_lists {
