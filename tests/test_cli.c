@@ -215,6 +215,40 @@ static void compare_batch_answers_every_line_in_order(void **state)
     test_run_free(&r);
 }
 
+static void screen_adds_rule_hits(void **state)
+{
+    (void)state;
+    const char *rules = write_file("wanted.rules",
+                                   "rule \"wanted-on-board\"\n"
+                                   "  severity critical\n"
+                                   "  category wanted\n"
+                                   "  score 0.95\n"
+                                   "  when any hit in hits: hit.category == \"wanted\"\n");
+    char args[2048];
+    snprintf(args, sizeof args, "screen --rules '%s' --watchlist '%s' '%s'", rules, write_file("list5.csv", LIST),
+             write_file("travelers5.csv", TRAVELERS));
+    test_run r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    /* T1's watchlist hit comes first, then its rule hit */
+    char *hit = strstr(r.out, "{\"traveler_id\":\"T1\",\"entry_id\":\"W1\"");
+    char *rule = strstr(r.out, "{\"traveler_id\":\"T1\",\"type\":\"rule\",\"rule\":\"wanted-on-board\"");
+    assert_non_null(hit);
+    assert_non_null(rule);
+    assert_true(hit < rule);
+    assert_null(strstr(r.out, "\"traveler_id\":\"T4\",\"type\":\"rule\""));
+    assert_non_null(strstr(r.err, "1 rule hits"));
+    test_run_free(&r);
+
+    const char *bad = write_file("bad.rules", "rule \"x\"\n  severity extreme\n  score 2\n  when true\n");
+    snprintf(args, sizeof args, "screen --rules '%s' --watchlist '%s' '%s'", bad, write_file("list6.csv", LIST),
+             write_file("travelers6.csv", TRAVELERS));
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "bad.rules:2:"));
+    assert_int_equal(strlen(r.out), 0);
+    test_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +258,7 @@ int main(void)
         cmocka_unit_test(usage_errors_exit_2_and_help_exits_0),
         cmocka_unit_test(compare_prints_decision_and_explanation),
         cmocka_unit_test(compare_batch_answers_every_line_in_order),
+        cmocka_unit_test(screen_adds_rule_hits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

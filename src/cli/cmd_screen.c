@@ -16,27 +16,17 @@
 static void usage(FILE *out)
 {
     fputs("usage: paxwatch screen --watchlist FILE [--watchlist FILE ...] [--threshold T]\n"
-          "                       [--threads N] [--format jsonl|text] [--allow-rejects] INPUT...\n\n"
+          "                       [--threads N] [--format jsonl|text] [--rules FILE ...]\n"
+          "                       [--allow-rejects] INPUT...\n\n"
           "Screens the travelers of each INPUT (travelers CSV, PAXLST or PNRGOV, detected from\n"
           "the content; - for standard input) against the watchlists (watchlist CSV, OFAC SDN\n"
           "CSV with alt.csv beside it, UN consolidated XML) and writes one JSON line per hit\n"
           "at or above the threshold (default 0.80). --format text writes one readable\n"
-          "line per hit instead, for a person to read.\n\n"
+          "line per hit instead, for a person to read. --rules adds the hits of risk rules\n"
+          "(rules/README.md), one line each with \"type\":\"rule\".\n\n"
           "Exit status: 0 ok, 1 some input or list row rejected (unless --allow-rejects), 2 usage.\n",
           out);
 }
-
-typedef struct job {
-    const pw_index *ix;
-    const pw_batch *batch;
-    double threshold;
-    bool text;
-    size_t first, last;          /* travelers [first, last) */
-    char *out;                   /* JSON lines written by the job */
-    size_t out_len;
-    size_t hits, screened, skipped;
-    pw_status status;
-} job;
 
 /* One readable line: who, whom, how sure, and why. */
 static void print_hit_text(const pw_traveler *t, const pw_hit *h, FILE *out)
@@ -57,80 +47,201 @@ static void print_hit_text(const pw_traveler *t, const pw_hit *h, FILE *out)
             pw_field_evidence_name(x->document));
 }
 
+/* What screening found for one traveler: a copy of its hits. */
+typedef struct found {
+    pw_hit *hits;
+    size_t n;
+} found;
+
+typedef struct job {
+    const pw_index *ix;
+    const pw_batch *batch;
+    double threshold;
+    found *found;                /* per traveler of the batch */
+    size_t first, last;          /* travelers [first, last) */
+    pw_status status;
+} job;
+
 static void *run_job(void *arg)
 {
     job *j = arg;
-    FILE *out = open_memstream(&j->out, &j->out_len);
     pw_screener *s = pw_screener_new(j->ix);
-    if (!out || !s) {
+    if (!s) {
         j->status = PW_ERR_NOMEM;
-        if (out)
-            fclose(out);
-        pw_screener_free(s);
         return NULL;
     }
-    for (size_t i = j->first; i < j->last; i++) {
+    for (size_t i = j->first; i < j->last && j->status == PW_OK; i++) {
         const pw_traveler *t = &j->batch->travelers[i];
-        if (t->placeholder) {
-            j->skipped++;
+        if (t->placeholder)
             continue;
-        }
         const pw_hit *hits;
         size_t n;
         j->status = pw_screen(s, t, j->threshold, &hits, &n);
-        if (j->status != PW_OK)
-            break;
-        j->screened++;
-        for (size_t k = 0; k < n; k++) {
-            if (j->text)
-                print_hit_text(t, &hits[k], out);
-            else
-                pw_hit_json(t, &hits[k], out);
-            fputc('\n', out);
+        if (j->status != PW_OK || n == 0)
+            continue;
+        j->found[i].hits = malloc(n * sizeof *hits);
+        if (!j->found[i].hits) {
+            j->status = PW_ERR_NOMEM;
+            continue;
         }
-        j->hits += n;
+        memcpy(j->found[i].hits, hits, n * sizeof *hits);
+        j->found[i].n = n;
     }
     pw_screener_free(s);
-    fclose(out);
     return NULL;
 }
 
-/* Screens one batch on n_threads threads; prints hits in input order. */
-static pw_status screen_batch(const pw_index *ix, const pw_batch *b, double threshold, bool text,
-                              unsigned n_threads, size_t *hits, size_t *screened, size_t *skipped)
+/* Screens a batch on n_threads threads into found[]. */
+static pw_status screen_batch(const pw_index *ix, const pw_batch *b, double threshold, unsigned n_threads,
+                              found *results)
 {
     if (n_threads > b->n)
         n_threads = b->n ? (unsigned)b->n : 1;
     job *jobs = calloc(n_threads, sizeof *jobs);
     pthread_t *tids = calloc(n_threads, sizeof *tids);
-    if (!jobs || !tids) {
-        free(jobs);
-        free(tids);
-        return PW_ERR_NOMEM;
-    }
-    pw_status st = PW_OK;
+    bool *started = calloc(n_threads, sizeof *started);
+    pw_status st = PW_ERR_NOMEM;
+    if (!jobs || !tids || !started)
+        goto done;
+    st = PW_OK;
     for (unsigned i = 0; i < n_threads; i++) {
-        jobs[i] = (job){.ix = ix, .batch = b, .threshold = threshold, .text = text,
+        jobs[i] = (job){.ix = ix, .batch = b, .threshold = threshold, .found = results,
                         .first = b->n * i / n_threads, .last = b->n * (i + 1) / n_threads};
-        if (n_threads == 1 || pthread_create(&tids[i], NULL, run_job, &jobs[i]) != 0) {
+        started[i] = n_threads > 1 && pthread_create(&tids[i], NULL, run_job, &jobs[i]) == 0;
+        if (!started[i])
             run_job(&jobs[i]);
-            tids[i] = 0;
-        }
     }
     for (unsigned i = 0; i < n_threads; i++) {
-        if (tids[i])
+        if (started[i])
             pthread_join(tids[i], NULL);
-        if (jobs[i].out)
-            fwrite(jobs[i].out, 1, jobs[i].out_len, stdout);
-        free(jobs[i].out);
-        *hits += jobs[i].hits;
-        *screened += jobs[i].screened;
-        *skipped += jobs[i].skipped;
         if (jobs[i].status != PW_OK)
             st = jobs[i].status;
     }
+done:
     free(jobs);
     free(tids);
+    free(started);
+    return st;
+}
+
+/* Rule hits of a batch, in the order the rules module reports them. */
+typedef struct rule_line {
+    size_t traveler;
+    size_t seq;                  /* arrival order: rule files, then rules */
+    pw_rule_hit hit;
+} rule_line;
+
+typedef struct rule_lines {
+    rule_line *items;
+    size_t n, cap;
+    bool failed;
+} rule_lines;
+
+static void collect_rule_hit(void *ctx, size_t traveler, const pw_rule_hit *hit)
+{
+    rule_lines *r = ctx;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        rule_line *p = realloc(r->items, cap * sizeof *p);
+        if (!p) {
+            r->failed = true;
+            return;
+        }
+        r->items = p;
+        r->cap = cap;
+    }
+    r->items[r->n] = (rule_line){traveler, r->n, *hit};
+    r->n++;
+}
+
+static int rule_line_order(const void *a, const void *b)
+{
+    const rule_line *x = a, *y = b;
+    if (x->traveler != y->traveler)
+        return x->traveler < y->traveler ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void print_rule_text(const pw_traveler *t, const pw_rule_hit *h, FILE *out)
+{
+    fprintf(out, "%.2f  %-10s %s, %s  RULE %s [%s, %s]", h->score, t->id ? t->id : "",
+            t->surname ? t->surname : (t->name ? t->name : ""), t->given_names ? t->given_names : "",
+            h->rule, h->category ? h->category : "", pw_severity_name(h->severity));
+    if (h->notice)
+        fprintf(out, " notice %s%s%s", h->notice, h->notice_country[0] ? " " : "", h->notice_country);
+    fputs(": ", out);
+    for (const char *p = h->reasons; *p; p++)
+        fputs(*p == '\n' ? "; " : (char[2]){*p, 0}, out);
+}
+
+typedef struct screen_totals {
+    size_t travelers, screened, placeholders, hits, rule_hits;
+} screen_totals;
+
+/* Screens one batch, applies the rules, prints everything in traveler order. */
+static pw_status screen_and_print(const pw_index *ix, pw_ruleset *const *rules, size_t n_rules,
+                                  const pw_batch *b, double threshold, unsigned threads, bool text,
+                                  screen_totals *tot)
+{
+    found *fd = calloc(b->n ? b->n : 1, sizeof *fd);
+    const pw_hit **hit_ptrs = calloc(b->n ? b->n : 1, sizeof *hit_ptrs);
+    size_t *hit_counts = calloc(b->n ? b->n : 1, sizeof *hit_counts);
+    rule_lines rl = {0};
+    pw_status st = PW_ERR_NOMEM;
+    if (!fd || !hit_ptrs || !hit_counts)
+        goto done;
+    st = screen_batch(ix, b, threshold, threads, fd);
+    if (st != PW_OK)
+        goto done;
+    for (size_t i = 0; i < b->n; i++) {
+        hit_ptrs[i] = fd[i].hits;
+        hit_counts[i] = fd[i].n;
+    }
+    for (size_t k = 0; k < n_rules; k++) {
+        st = pw_rules_eval_batch(rules[k], b->travelers, b->n, hit_ptrs, hit_counts, (int64_t)time(NULL),
+                                 collect_rule_hit, &rl);
+        if (st == PW_OK && rl.failed)
+            st = PW_ERR_NOMEM;
+        if (st != PW_OK)
+            goto done;
+    }
+    if (rl.n > 1)
+        qsort(rl.items, rl.n, sizeof *rl.items, rule_line_order);
+    size_t r = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const pw_traveler *t = &b->travelers[i];
+        tot->travelers++;
+        if (t->placeholder) {
+            tot->placeholders++;
+        } else {
+            tot->screened++;
+        }
+        for (size_t k = 0; k < fd[i].n; k++) {
+            if (text)
+                print_hit_text(t, &fd[i].hits[k], stdout);
+            else
+                pw_hit_json(t, &fd[i].hits[k], stdout);
+            putchar('\n');
+        }
+        tot->hits += fd[i].n;
+        for (; r < rl.n && rl.items[r].traveler == i; r++) {
+            if (t->placeholder)
+                continue;
+            if (text)
+                print_rule_text(t, &rl.items[r].hit, stdout);
+            else
+                pw_rule_hit_json(t, &rl.items[r].hit, stdout);
+            putchar('\n');
+            tot->rule_hits++;
+        }
+    }
+done:
+    for (size_t i = 0; fd && i < b->n; i++)
+        free(fd[i].hits);
+    free(fd);
+    free(hit_ptrs);
+    free(hit_counts);
+    free(rl.items);
     return st;
 }
 
@@ -142,18 +253,22 @@ int cmd_screen(int argc, char **argv)
     }
     const char **lists = calloc((size_t)argc, sizeof *lists);
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    size_t n_lists = 0, n_inputs = 0;
+    const char **rule_files = calloc((size_t)argc, sizeof *rule_files);
+    size_t n_lists = 0, n_inputs = 0, n_rule_files = 0;
+    pw_ruleset **rulesets = NULL;
     double threshold = PW_DEFAULT_THRESHOLD;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     bool allow_rejects = false, text = false;
     int rc = EXIT_USAGE;
-    if (!lists || !inputs)
+    if (!lists || !inputs || !rule_files)
         goto done;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         char *end;
         if (strcmp(a, "--watchlist") == 0 && i + 1 < argc) {
             lists[n_lists++] = argv[++i];
+        } else if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
+            rule_files[n_rule_files++] = argv[++i];
         } else if (strcmp(a, "--threshold") == 0 && i + 1 < argc) {
             threshold = strtod(argv[++i], &end);
             if (*end || threshold < 0 || threshold > 1) {
@@ -189,12 +304,20 @@ int cmd_screen(int argc, char **argv)
         goto done;
     }
 
+    rc = EXIT_REJECTS;
+    rulesets = calloc(n_rule_files + 1, sizeof *rulesets);
+    if (!rulesets)
+        goto done;
+    for (size_t i = 0; i < n_rule_files; i++)
+        if (pw_rules_load(rule_files[i], pw_error_print, stderr, &rulesets[i]) != PW_OK) {
+            fprintf(stderr, "paxwatch screen: %s: rules not loaded\n", rule_files[i]);
+            goto done;
+        }
     cli_lists loaded;
     bool rejected = false;
-    rc = EXIT_REJECTS;
     if (cli_load_lists(lists, n_lists, &loaded, &rejected) != PW_OK)
         goto done;
-    size_t hits = 0, screened = 0, skipped = 0, travelers = 0;
+    screen_totals tot = {0};
     for (size_t i = 0; i < n_inputs; i++) {
         pw_batch *b = pw_batch_new();
         if (!b)
@@ -206,24 +329,27 @@ int cmd_screen(int argc, char **argv)
             continue;
         }
         rejected |= st == PW_ERR_REJECTS;
-        travelers += b->n;
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\rscreening %s: %zu travelers ...", inputs[i], b->n);
-        st = screen_batch(loaded.index, b, threshold, text, (unsigned)threads, &hits, &screened, &skipped);
+        st = screen_and_print(loaded.index, rulesets, n_rule_files, b, threshold, (unsigned)threads, text, &tot);
         if (isatty(STDERR_FILENO))
             fputs("\r\033[K", stderr);
         pw_batch_free(b);
         if (st != PW_OK) {
-            fprintf(stderr, "paxwatch screen: %s\n", pw_status_str(st));
+            fprintf(stderr, "paxwatch screen: %s: %s\n", inputs[i], pw_status_str(st));
             rejected = true;
         }
     }
     fflush(stdout);
-    fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits\n", screened,
-            travelers, skipped, hits);
+    fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits, %zu rule hits\n",
+            tot.screened, tot.travelers, tot.placeholders, tot.hits, tot.rule_hits);
     cli_lists_free(&loaded);
     rc = rejected && !allow_rejects ? EXIT_REJECTS : EXIT_OK;
 done:
+    for (size_t i = 0; rulesets && i < n_rule_files; i++)
+        pw_rules_free(rulesets[i]);
+    free(rulesets);
+    free(rule_files);
     free(lists);
     free(inputs);
     return rc;
