@@ -9,7 +9,7 @@
  *      multimaps find, for a query unit, every dictionary unit whose
  *      similarity to it can be positive: letters and one-deletion
  *      neighbourhood (SymSpell-style, for tokens of four letters or more),
- *      phonetic key, and variant/nickname group. These are exactly the
+ *      phonetic keys, and variant/nickname group. These are exactly the
  *      relations match_token_similarity knows, so the similar-unit lists are
  *      complete.
  *   2. Postings: dictionary unit → entries whose names contain it.
@@ -165,8 +165,9 @@ static size_t multimap_memory(const multimap *m)
 /* --------------------------------------------------------------- index */
 
 typedef struct index_name {
-    uint32_t units;          /* offset in unit_pool: 2n-1 dictionary ids */
+    uint32_t units;          /* offset in unit_pool: n_units dictionary ids */
     uint8_t n;
+    uint8_t n_units;
     uint8_t n_significant;
     uint8_t flags[PW_MAX_TOKENS];
 } index_name;
@@ -230,16 +231,6 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
     uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
     uint64_t h = (lo << 32 | hi) * 0x9e3779b97f4a7c15ull;
     return (h ^ (h >> 31)) | 1;
-}
-
-/* A unit whose pairs can count as significant (see score.c): a token that
- * is not a particle, or a concatenation holding one. */
-static bool unit_significant(unsigned n, const uint8_t *flags, unsigned u)
-{
-    if (u < n)
-        return !(flags[u] & PW_TOKEN_PARTICLE);
-    unsigned c = u - n;
-    return !(flags[c] & PW_TOKEN_PARTICLE) || !(flags[c + 1] & PW_TOKEN_PARTICLE);
 }
 
 typedef struct builder {
@@ -360,6 +351,7 @@ static bool add_name(builder *b, uint32_t entry, const match_name *m)
     index_name *nm = &ix->names[ix->n_names++];
     nm->units = (uint32_t)ix->n_units;
     nm->n = (uint8_t)m->n;
+    nm->n_units = (uint8_t)units;
     nm->n_significant = (uint8_t)m->n_significant;
     memcpy(nm->flags, m->flags, sizeof nm->flags);
     for (unsigned u = 0; u < units; u++) {
@@ -388,7 +380,7 @@ static bool build_postings(builder *b)
     for (size_t e = 0; e < ix->n_entries; e++)
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
             const index_name *nm = &ix->names[k];
-            for (unsigned u = 0; u < 2u * nm->n - 1; u++) {
+            for (unsigned u = 0; u < nm->n_units; u++) {
                 uint32_t d = ix->unit_pool[nm->units + u];
                 if (last[d] != e) {
                     last[d] = (uint32_t)e;
@@ -411,7 +403,7 @@ static bool build_postings(builder *b)
     for (size_t e = 0; e < ix->n_entries; e++)
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
             const index_name *nm = &ix->names[k];
-            for (unsigned u = 0; u < 2u * nm->n - 1; u++) {
+            for (unsigned u = 0; u < nm->n_units; u++) {
                 uint32_t d = ix->unit_pool[nm->units + u];
                 if (last[d] != e) {
                     last[d] = (uint32_t)e;
@@ -451,8 +443,9 @@ static bool build_maps(pw_index *ix)
                 ok = kv_push(&letters, keys[i], (uint32_t)d);
         }
         const match_features *f = &ix->dict_features[d];
-        if (ok && f->phonetic)
-            ok = kv_push(&phonetic, f->phonetic, (uint32_t)d);
+        for (unsigned k = 0; k < MATCH_PHONETIC_KEYS && ok; k++)
+            if (f->phonetic[k])
+                ok = kv_push(&phonetic, f->phonetic[k], (uint32_t)d);
         for (unsigned g = 0; g < f->n_groups && ok; g++)
             ok = kv_push(&groups, group_key(f->groups[g]), (uint32_t)d);
     }
@@ -469,9 +462,10 @@ static bool build_maps(pw_index *ix)
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
             const index_name *nm = &ix->names[k];
             uint32_t sig[MATCH_MAX_UNITS];
-            unsigned n = 0;
-            for (unsigned u = 0; u < 2u * nm->n - 1; u++)
-                if (unit_significant(nm->n, nm->flags, u))
+            uint16_t masks[MATCH_MAX_UNITS];
+            unsigned n = 0, units = match_unit_masks(nm->n, nm->flags, masks);
+            for (unsigned u = 0; u < units; u++)
+                if (match_mask_significant(nm->n, nm->flags, masks[u]))
                     sig[n++] = ix->unit_pool[nm->units + u];
             for (unsigned a = 0; a < n && ok; a++)
                 for (unsigned b = a + 1; b < n && ok; b++)
@@ -727,8 +721,10 @@ static bool similar_units(pw_screener *s, const match_name *q, unsigned u)
         }
     }
     const match_features *f = &q->features[u];
-    if (f->phonetic) {
-        ids = multimap_get(&ix->phonetic, f->phonetic, &n);
+    for (unsigned k = 0; k < MATCH_PHONETIC_KEYS; k++) {
+        if (!f->phonetic[k])
+            continue;
+        ids = multimap_get(&ix->phonetic, f->phonetic[k], &n);
         if (!consider_all(s, q, u, ids, n))
             return false;
     }
@@ -779,7 +775,7 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
 {
     const pw_index *ix = s->ix;
     match_matrix sim;
-    unsigned nq = match_units(q), ne = 2u * nm->n - 1;
+    unsigned nq = match_units(q), ne = nm->n_units;
     for (unsigned i = 0; i < nq; i++)
         memset(sim[i], 0, ne * sizeof sim[i][0]);
     for (unsigned j = 0; j < ne; j++) {
@@ -862,16 +858,20 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     s->n_hits = s->n_candidates = s->n_similar = 0;
     next_generation(s);
     match_name q;
-    if (!match_prepare_traveler(t, &q))
-        q.n = q.n_significant = 0;
+    match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
 
     unsigned units = match_units(&q);
     for (unsigned u = 0; u < units; u++)
         if (!similar_units(s, &q, u))
             return PW_ERR_NOMEM;
+    uint16_t masks[MATCH_MAX_UNITS];
+    bool significant[MATCH_MAX_UNITS];
+    match_unit_masks(q.n, q.flags, masks);
+    for (unsigned u = 0; u < units; u++)
+        significant[u] = match_mask_significant(q.n, q.flags, masks[u]);
     if (q.n_significant == 1) {
         for (unsigned u = 0; u < units; u++)
-            if (unit_significant(q.n, q.flags, u) && !probe_unit(s, u))
+            if (significant[u] && !probe_unit(s, u))
                 return PW_ERR_NOMEM;
     } else if (q.n_significant >= 2) {
         uint32_t first[MATCH_MAX_UNITS], count[MATCH_MAX_UNITS];
@@ -879,8 +879,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             return PW_ERR_NOMEM;
         for (unsigned u = 0; u < units; u++)
             for (unsigned v = u + 1; v < units; v++)
-                if (unit_significant(q.n, q.flags, u) && unit_significant(q.n, q.flags, v) &&
-                    !probe_pair(s, u, v, first, count))
+                if (significant[u] && significant[v] && !probe_pair(s, u, v, first, count))
                     return PW_ERR_NOMEM;
     }
     for (size_t i = 0; i < t->n_docs; i++) {
@@ -921,8 +920,7 @@ pw_status pw_screen_scan(pw_screener *s, const pw_traveler *t, double threshold,
     const pw_index *ix = s->ix;
     s->n_hits = 0;
     match_name q;
-    if (!match_prepare_traveler(t, &q))
-        q.n = q.n_significant = 0;
+    match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
     for (size_t e = 0; e < ix->n_entries; e++) {
         double score = match_entry_strings(&q, t, ix->entries[e], NULL);
         if (score >= threshold && !push_hit(s, ix->entries[e], score))

@@ -1,10 +1,12 @@
 /*
  * match.h — internals of the matching engine shared by its files.
  *
- * A name is prepared once into folded tokens (duplicates removed) and the
- * concatenations of adjacent tokens (for RUIYUAN / RUI YUAN). Two prepared
- * names are compared through a similarity matrix between their "units":
- * units 0..n-1 are tokens, units n..2n-2 are adjacent concatenations.
+ * A name is prepared once into folded tokens (duplicates removed) and
+ * concatenations: of each two neighbours (RUIYUAN / RUI YUAN), and of a run
+ * of particles with the token after it (VANDERBERG / VAN DER BERG). Two
+ * prepared names are compared through a similarity matrix between their
+ * "units": units 0..n-1 are tokens, the rest concatenations, in the order
+ * match_concat_masks gives.
  * The same matrix is filled either from strings (pw_compare, the scan) or
  * from the index's precomputed similar-token lists (pw_screen); both use
  * match_token_similarity, so both give the same score to the last bit.
@@ -14,14 +16,17 @@
 
 #include "paxwatch.h"
 
-#define MATCH_MAX_UNITS (2 * PW_MAX_TOKENS - 1)
+#define MATCH_MAX_CONCATS (PW_MAX_TOKENS - 1 + PW_MAX_TOKENS / 3)
+#define MATCH_MAX_UNITS (PW_MAX_TOKENS + MATCH_MAX_CONCATS)
 #define MATCH_MAX_CONCAT (2 * PW_MAX_TOKEN)
 
 #define MATCH_MAX_GROUPS 6
 
 /* What token similarity needs of one unit besides its letters. */
+#define MATCH_PHONETIC_KEYS 2
+
 typedef struct match_features {
-    uint64_t phonetic;                   /* hash of the phonetic key, 0 none */
+    uint64_t phonetic[MATCH_PHONETIC_KEYS];  /* hashes of the phonetic keys, 0 none */
     uint8_t n_groups;
     uint32_t groups[MATCH_MAX_GROUPS];   /* sorted */
 } match_features;
@@ -37,8 +42,9 @@ typedef struct match_name {
     char token[PW_MAX_TOKENS][PW_MAX_TOKEN];
     uint8_t len[PW_MAX_TOKENS];
     uint8_t flags[PW_MAX_TOKENS];
-    char concat[PW_MAX_TOKENS - 1][MATCH_MAX_CONCAT];
-    uint8_t concat_len[PW_MAX_TOKENS - 1];
+    unsigned n_units;                    /* tokens and concatenations */
+    char concat[MATCH_MAX_CONCATS][MATCH_MAX_CONCAT];
+    uint8_t concat_len[MATCH_MAX_CONCATS];
     match_features features[MATCH_MAX_UNITS];
 } match_name;
 
@@ -49,7 +55,22 @@ bool match_prepare(const char *surname, const char *given, const char *whole, un
 const char *match_unit(const match_name *m, unsigned u, unsigned *len);
 static inline unsigned match_units(const match_name *m)
 {
-    return m->n ? 2 * m->n - 1 : 0;
+    return m->n_units;
+}
+
+/* The token masks of the units of a name of n tokens with these flags:
+ * tokens first, then each two neighbours, then each run of two or more
+ * particles with the token after it. Returns the number of units. The
+ * index and the scoring both derive the units from here, so they agree. */
+unsigned match_unit_masks(unsigned n, const uint8_t *flags, uint16_t masks[MATCH_MAX_UNITS]);
+
+/* A unit that can make a significant pair: it covers a token that is not a particle. */
+static inline bool match_mask_significant(unsigned n, const uint8_t *flags, uint16_t mask)
+{
+    for (unsigned i = 0; i < n; i++)
+        if ((mask & (1u << i)) && !(flags[i] & PW_TOKEN_PARTICLE))
+            return true;
+    return false;
 }
 
 /* Similarity of two folded tokens: 1 equal, 0.92 same variant or nickname

@@ -1,8 +1,8 @@
 /*
  * prepare.c — a name as the matcher sees it: the text module's folded
  * tokens, without repeats (an Indonesian mononym written SUHARTO SUHARTO is
- * one token), with the concatenation of each pair of neighbours, and the
- * phonetic key and variant groups of every unit.
+ * one token), with its concatenations (see match.h), and the phonetic key
+ * and variant groups of every unit.
  */
 #include <string.h>
 
@@ -16,6 +16,24 @@ const char *match_unit(const match_name *m, unsigned u, unsigned *len)
     }
     *len = m->concat_len[u - m->n];
     return m->concat[u - m->n];
+}
+
+unsigned match_unit_masks(unsigned n, const uint8_t *flags, uint16_t masks[MATCH_MAX_UNITS])
+{
+    unsigned k = 0;
+    for (unsigned i = 0; i < n; i++)
+        masks[k++] = (uint16_t)(1u << i);
+    for (unsigned i = 0; i + 1 < n; i++)
+        masks[k++] = (uint16_t)(3u << i);
+    for (unsigned i = 0; i < n && k < MATCH_MAX_UNITS;) {
+        unsigned j = i;
+        while (j < n && (flags[j] & PW_TOKEN_PARTICLE))
+            j++;
+        if (j - i >= 2 && j < n)
+            masks[k++] = (uint16_t)(((1u << (j - i + 1)) - 1) << i);
+        i = j > i ? j : i + 1;
+    }
+    return k;
 }
 
 static bool from_tokens(const pw_name_tokens *t, match_name *out)
@@ -38,12 +56,21 @@ static bool from_tokens(const pw_name_tokens *t, match_name *out)
             out->n_significant++;
         out->n++;
     }
-    for (unsigned i = 0; i + 1 < out->n; i++) {
-        unsigned a = out->len[i], b = out->len[i + 1];
-        memcpy(out->concat[i], out->token[i], a);
-        memcpy(out->concat[i] + a, out->token[i + 1], b);
-        out->concat[i][a + b] = '\0';
-        out->concat_len[i] = (uint8_t)(a + b);
+    uint16_t masks[MATCH_MAX_UNITS];
+    out->n_units = match_unit_masks(out->n, out->flags, masks);
+    for (unsigned u = out->n; u < out->n_units; u++) {
+        char *c = out->concat[u - out->n];
+        unsigned len = 0;
+        for (unsigned i = 0; i < out->n; i++)
+            if (masks[u] & (1u << i)) {
+                unsigned l = out->len[i];
+                if (len + l >= MATCH_MAX_CONCAT)
+                    l = MATCH_MAX_CONCAT - 1 - len;    /* 31-letter tokens: cut, never overflow */
+                memcpy(c + len, out->token[i], l);
+                len += l;
+            }
+        c[len] = '\0';
+        out->concat_len[u - out->n] = (uint8_t)len;
     }
     for (unsigned u = 0; u < match_units(out); u++) {
         unsigned len;
@@ -58,7 +85,7 @@ bool match_prepare(const char *surname, const char *given, const char *whole, un
 {
     pw_name_tokens t;
     if (pw_name_split(surname, given, whole, flags, &t) != PW_OK) {
-        out->n = out->n_significant = 0;
+        out->n = out->n_significant = out->n_units = 0;
         return false;
     }
     return from_tokens(&t, out);

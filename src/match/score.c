@@ -66,18 +66,13 @@ typedef struct pair {
     uint8_t covered;             /* tokens covered on both sides */
 } pair;
 
-static uint16_t unit_mask(unsigned n, unsigned u)
-{
-    return u < n ? (uint16_t)(1u << u) : (uint16_t)(3u << (u - n));
-}
-
 static int pair_order(const void *a, const void *b)
 {
     const pair *x = a, *y = b;
     if (x->sim != y->sim)
         return x->sim > y->sim ? -1 : 1;
-    if (x->covered != y->covered)
-        return x->covered > y->covered ? -1 : 1;
+    if (x->covered != y->covered)            /* at equal similarity, plain tokens before concatenations */
+        return x->covered < y->covered ? -1 : 1;
     if (x->q != y->q)
         return x->q < y->q ? -1 : 1;
     return x->e < y->e ? -1 : (x->e > y->e);
@@ -88,13 +83,6 @@ static double token_weight(const uint8_t *flags, unsigned i)
     return (flags[i] & PW_TOKEN_PARTICLE) ? PARTICLE_WEIGHT : 1.0;
 }
 
-static bool covers_significant(unsigned n, const uint8_t *flags, uint16_t mask)
-{
-    for (unsigned i = 0; i < n; i++)
-        if ((mask & (1u << i)) && !(flags[i] & PW_TOKEN_PARTICLE))
-            return true;
-    return false;
-}
 
 static void append_pair(char *out, size_t cap, size_t *used, const match_name *q, const match_name *e,
                         const pair *p)
@@ -113,7 +101,9 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
 {
     pair pairs[MATCH_MAX_UNITS * MATCH_MAX_UNITS];
     unsigned n_pairs = 0;
-    unsigned nq = match_units(q), ne = e->n ? 2 * e->n - 1 : 0;
+    uint16_t qmasks[MATCH_MAX_UNITS], emasks[MATCH_MAX_UNITS];
+    unsigned nq = match_unit_masks(q->n, q->flags, qmasks);
+    unsigned ne = match_unit_masks(e->n, e->flags, emasks);
     if (!e_text)
         matched = NULL;
     if (matched && cap)
@@ -126,8 +116,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             p->sim = sim[i][j];
             p->q = (uint8_t)i;
             p->e = (uint8_t)j;
-            p->qmask = unit_mask(q->n, i);
-            p->emask = unit_mask(e->n, j);
+            p->qmask = qmasks[i];
+            p->emask = emasks[j];
             p->covered = (uint8_t)(__builtin_popcount(p->qmask) + __builtin_popcount(p->emask));
         }
     if (n_pairs == 0)
@@ -150,7 +140,7 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         for (unsigned j = 0; j < e->n; j++)
             if (p->emask & (1u << j))
                 got_e += token_weight(e->flags, j) * p->sim;
-        if (covers_significant(q->n, q->flags, p->qmask) && covers_significant(e->n, e->flags, p->emask))
+        if (match_mask_significant(q->n, q->flags, p->qmask) && match_mask_significant(e->n, e->flags, p->emask))
             significant++;
         if (matched && cap)
             append_pair(matched, cap, &written, q, e_text, p);
@@ -201,12 +191,16 @@ static pw_dob_evidence dob_pair(pw_date a, pw_date b)
             return PW_DOB_SWAPPED;
         if (dy == 1 && a.month == b.month && a.day == b.day)
             return PW_DOB_NEAR;
-        /* one digit mistyped, or two neighbouring digits swapped, in YYYYMMDD */
+        /* one digit mistyped, or two neighbouring digits swapped, in MMDD of the
+         * same year (a year that differs by more than one is another person:
+         * 1970 and 1990 differ in one digit, but by twenty years) */
+        if (dy != 0)
+            return PW_DOB_CONFLICT;
         int x[8], y[8];
         digits_of(a, x);
         digits_of(b, y);
         unsigned diff = 0, first = 0;
-        for (unsigned i = 0; i < 8; i++)
+        for (unsigned i = 4; i < 8; i++)
             if (x[i] != y[i]) {
                 if (!diff)
                     first = i;
@@ -376,8 +370,7 @@ double match_entry_strings(const match_name *q, const pw_traveler *t, const pw_e
 double pw_compare(const pw_traveler *t, const pw_entry *e, pw_explain *x)
 {
     match_name q;
-    if (!match_prepare_traveler(t, &q))
-        q.n = q.n_significant = 0;
+    match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
     return match_entry_strings(&q, t, e, x);
 }
 

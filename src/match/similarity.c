@@ -3,7 +3,7 @@
  *
  * Four kinds of evidence, strongest first: the same letters; the same
  * variant group (romanizations a key cannot join, LEE/YI/RHEE, and English
- * nicknames, WILLIAM/BILL); the same phonetic key (MOHAMMED/MUHAMMAD); one
+ * nicknames, WILLIAM/BILL); a shared phonetic key (MOHAMMED/MUHAMMAD); one
  * typing error (Damerau–Levenshtein distance 1) in tokens of four letters or
  * more (not in concatenations of two tokens: joined and mistyped at once is
  * too far). The index finds candidates through exactly these four relations
@@ -27,14 +27,41 @@ uint64_t match_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
-void match_features_of(const char *s, unsigned len, match_features *out)
+/* Korean names come in two romanizations: Revised (JEONGEUN, SEONG) and
+ * McCune–Reischauer as passports long wrote it (JONG UN, SONG), which spells
+ * the vowels ㅓ and ㅡ O and U where the Revised system writes EO and EU.
+ * The second key is the key of the token with EO→O and EU→U. */
+static bool korean_vowels(const char *tok, char *out, size_t cap)
+{
+    bool changed = false;
+    size_t n = 0;
+    for (size_t i = 0; tok[i] && n + 1 < cap; i++) {
+        if (tok[i] == 'E' && (tok[i + 1] == 'O' || tok[i + 1] == 'U')) {
+            changed = true;
+            continue;
+        }
+        out[n++] = tok[i];
+    }
+    out[n] = '\0';
+    return changed;
+}
+
+static uint64_t key_hash(const char *tok)
 {
     char key[PW_MAX_TOKEN * 2 + 8];
-    char tok[MATCH_MAX_CONCAT + 1];
+    size_t klen = pw_phonetic_key(tok, key, sizeof key);
+    return klen >= 2 ? match_hash(key, klen) : 0;
+}
+
+void match_features_of(const char *s, unsigned len, match_features *out)
+{
+    char tok[MATCH_MAX_CONCAT + 1], alt[MATCH_MAX_CONCAT + 1];
     memcpy(tok, s, len);
     tok[len] = '\0';
-    size_t klen = pw_phonetic_key(tok, key, sizeof key);
-    out->phonetic = klen >= 2 ? match_hash(key, klen) : 0;
+    out->phonetic[0] = key_hash(tok);
+    out->phonetic[1] = korean_vowels(tok, alt, sizeof alt) ? key_hash(alt) : 0;
+    if (out->phonetic[1] == out->phonetic[0])
+        out->phonetic[1] = 0;
     uint32_t groups[MATCH_MAX_GROUPS];
     size_t n = pw_name_groups(tok, groups, MATCH_MAX_GROUPS);
     if (n > MATCH_MAX_GROUPS)
@@ -97,8 +124,10 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
         return 1.0f;
     if (share_group(fa, fb))
         return MATCH_SIM_GROUP;
-    if (fa->phonetic && fa->phonetic == fb->phonetic)
-        return MATCH_SIM_PHONETIC;
+    for (unsigned i = 0; i < MATCH_PHONETIC_KEYS; i++)
+        for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++)
+            if (fa->phonetic[i] && fa->phonetic[i] == fb->phonetic[j])
+                return MATCH_SIM_PHONETIC;
     if (!a_concat && !b_concat && la >= MATCH_MIN_EDIT_LEN && lb >= MATCH_MIN_EDIT_LEN &&
         match_within_one_edit(a, la, b, lb))
         return MATCH_SIM_EDIT;
