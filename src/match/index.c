@@ -8,10 +8,12 @@
  *      concatenations of neighbouring tokens, each with its role). Three
  *      multimaps find, for a query unit, every dictionary unit whose
  *      similarity to it can be positive: letters and one-deletion
- *      neighbourhood (SymSpell-style, for tokens of four letters or more),
+ *      neighbourhood (SymSpell-style, for tokens of three letters or more),
  *      phonetic keys, and variant/nickname group. These are exactly the
  *      relations match_token_similarity knows, so the similar-unit lists are
- *      complete.
+ *      complete. (A token of two letters meets a three-letter one through the
+ *      latter's deletions; two two-letter tokens are never one edit apart
+ *      for the similarity.)
  *   2. Postings: dictionary unit → entries whose names contain it.
  *
  * A name of two or more significant tokens reaches the threshold only with
@@ -20,7 +22,9 @@
  * name: a query looks up the pairs formed from the similar-unit sets of two
  * of its own units, and touches only entries that share two units with it —
  * not the tens of thousands that share the commonest surname. Queries with
- * a single significant token use the unit postings. Documents have their own
+ * a single significant token use the unit postings, and so does a
+ * concatenation holding both significant tokens of a query (the one pair
+ * that may match alone, FANGYING for FANG YING). Documents have their own
  * multimap. Candidates are verified with the same scoring as pw_compare, so
  * the hits equal a brute-force scan's.
  */
@@ -185,7 +189,9 @@ struct pw_index {
     char **dict_str;
     uint8_t *dict_len;
     uint8_t *dict_concat;
-    match_features *dict_features;
+    match_features *dict_features;  /* groups point into group_pool */
+    uint32_t *group_pool;
+    size_t n_group_pool;
     size_t n_dict;
     pw_arena *strings;
 
@@ -239,6 +245,8 @@ typedef struct builder {
     size_t dict_cap;
     size_t names_cap, units_cap;
     uint32_t *posting_count;      /* per dict id, during build */
+    uint32_t *group_at;           /* per dict id: offset of its groups in group_pool */
+    size_t group_cap;
 } builder;
 
 static bool dict_grow(builder *b)
@@ -262,7 +270,10 @@ static bool dict_grow(builder *b)
     uint32_t *pc = realloc(b->posting_count, cap * sizeof *pc);
     if (pc)
         b->posting_count = pc;
-    if (!s || !l || !c || !f || !pc)
+    uint32_t *ga = realloc(b->group_at, cap * sizeof *ga);
+    if (ga)
+        b->group_at = ga;
+    if (!s || !l || !c || !f || !pc || !ga)
         return false;
     b->dict_cap = cap;
     return true;
@@ -321,6 +332,21 @@ static uint32_t dict_intern(builder *b, const char *s, unsigned len, bool concat
     ix->dict_len[id] = (uint8_t)len;
     ix->dict_concat[id] = concat;
     ix->dict_features[id] = *f;
+    ix->dict_features[id].groups = NULL;        /* set once the pool stops moving */
+    if (ix->n_group_pool + f->n_groups > b->group_cap) {
+        size_t gc = b->group_cap ? b->group_cap * 2 : 4096;
+        while (gc < ix->n_group_pool + f->n_groups)
+            gc *= 2;
+        uint32_t *p = realloc(ix->group_pool, gc * sizeof *p);
+        if (!p)
+            return UINT32_MAX;
+        ix->group_pool = p;
+        b->group_cap = gc;
+    }
+    b->group_at[id] = (uint32_t)ix->n_group_pool;
+    if (f->n_groups)
+        memcpy(ix->group_pool + ix->n_group_pool, f->groups, f->n_groups * sizeof *f->groups);
+    ix->n_group_pool += f->n_groups;
     b->posting_count[id] = 0;
     b->in.hash[at] = h;
     b->in.id[at] = id;
@@ -415,7 +441,7 @@ static bool build_postings(builder *b)
     return true;
 }
 
-/* The one-deletion neighbourhood of s (len ≥ MATCH_MIN_EDIT_LEN), each
+/* The one-deletion neighbourhood of s (len ≥ 3), each
  * hashed; repeats (deleting either of a double letter) are harmless. */
 static unsigned deletion_keys(const char *s, unsigned len, uint64_t *keys)
 {
@@ -437,7 +463,7 @@ static bool build_maps(pw_index *ix)
         const char *s = ix->dict_str[d];
         unsigned len = ix->dict_len[d];
         ok = kv_push(&letters, letters_key(s, len), (uint32_t)d);
-        if (!ix->dict_concat[d] && len >= MATCH_MIN_EDIT_LEN) {
+        if (!ix->dict_concat[d] && len >= MATCH_MIN_EDIT_LEN - 1) {
             unsigned n = deletion_keys(s, len, keys);
             for (unsigned i = 0; i < n && ok; i++)
                 ok = kv_push(&letters, keys[i], (uint32_t)d);
@@ -515,17 +541,21 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
                 goto fail;
     }
     ix->entry_names[ix->n_entries] = (uint32_t)ix->n_names;
+    for (size_t d = 0; d < ix->n_dict; d++)
+        ix->dict_features[d].groups = ix->group_pool + b.group_at[d];
     if (!build_postings(&b) || !build_maps(ix))
         goto fail;
     free(b.in.hash);
     free(b.in.id);
     free(b.posting_count);
+    free(b.group_at);
     *out = ix;
     return PW_OK;
 fail:
     free(b.in.hash);
     free(b.in.id);
     free(b.posting_count);
+    free(b.group_at);
     pw_index_free(ix);
     return st;
 }
@@ -542,6 +572,7 @@ void pw_index_free(pw_index *ix)
     free(ix->dict_len);
     free(ix->dict_concat);
     free(ix->dict_features);
+    free(ix->group_pool);
     pw_arena_free(ix->strings);
     free(ix->postings_start);
     free(ix->postings);
@@ -564,6 +595,7 @@ size_t pw_index_memory(const pw_index *ix)
     m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->entry_names);
     m += ix->n_names * sizeof *ix->names + ix->n_units * sizeof *ix->unit_pool;
     m += ix->n_dict * (sizeof *ix->dict_str + 2 + sizeof *ix->dict_features);
+    m += ix->n_group_pool * sizeof *ix->group_pool;
     m += pw_arena_used(ix->strings);
     m += (ix->n_dict + 1) * sizeof *ix->postings_start + ix->n_postings * sizeof *ix->postings;
     m += multimap_memory(&ix->letters) + multimap_memory(&ix->phonetic) + multimap_memory(&ix->groups) +
@@ -711,7 +743,7 @@ static bool similar_units(pw_screener *s, const match_name *q, unsigned u)
     const uint32_t *ids = multimap_get(&ix->letters, letters_key(str, len), &n);
     if (!consider_all(s, q, u, ids, n))
         return false;
-    if (u < q->n && len >= MATCH_MIN_EDIT_LEN) {
+    if (u < q->n && len >= MATCH_MIN_EDIT_LEN - 1) {
         uint64_t keys[MATCH_MAX_CONCAT];
         unsigned nk = deletion_keys(str, len, keys);
         for (unsigned i = 0; i < nk; i++) {
@@ -758,9 +790,8 @@ static bool probe_pair(pw_screener *s, unsigned u, unsigned v, const uint32_t *f
     const uint32_t *order = s->by_unit;
     for (uint32_t i = first[u]; i < first[u] + count[u]; i++)
         for (uint32_t j = first[v]; j < first[v] + count[v]; j++) {
+            /* a == b is a real pair too: a name may hold the same unit twice (JOHN JOHN) */
             uint32_t a = s->similar[order[i]].dict, b = s->similar[order[j]].dict;
-            if (a == b)
-                continue;
             uint32_t n;
             const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
             for (uint32_t k = 0; k < n; k++)
@@ -815,12 +846,20 @@ static int hit_order(const void *a, const void *b)
 }
 
 /* Fills the explanations of the hits (from strings: identical scores) and sorts them. */
-static void finish_hits(pw_screener *s, const match_name *q, const pw_traveler *t)
+static void finish_hits(pw_screener *s, const match_name *q, const match_subject *subject)
 {
     for (size_t i = 0; i < s->n_hits; i++)
-        s->hits[i].score = match_entry_strings(q, t, s->hits[i].entry, &s->hits[i].explain);
+        s->hits[i].score = match_entry_strings(q, subject, s->hits[i].entry, &s->hits[i].explain);
     if (s->n_hits > 1)
         qsort(s->hits, s->n_hits, sizeof *s->hits, hit_order);
+}
+
+static unsigned covers_significant_tokens(const match_name *q, uint16_t mask)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < q->n; i++)
+        n += (mask & (1u << i)) && !(q->flags[i] & PW_TOKEN_PARTICLE);
+    return n;
 }
 
 /* Orders the similar records by query unit (counting sort). */
@@ -859,6 +898,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     next_generation(s);
     match_name q;
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
+    match_subject subject;
+    match_subject_of(t, &subject);
 
     unsigned units = match_units(&q);
     for (unsigned u = 0; u < units; u++)
@@ -881,14 +922,16 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             for (unsigned v = u + 1; v < units; v++)
                 if (significant[u] && significant[v] && !probe_pair(s, u, v, first, count))
                     return PW_ERR_NOMEM;
+        /* a single pair that covers both significant tokens (score.c) */
+        if (q.n_significant == 2)
+            for (unsigned u = q.n; u < units; u++)
+                if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_unit(s, u))
+                    return PW_ERR_NOMEM;
     }
-    for (size_t i = 0; i < t->n_docs; i++) {
-        char key[64];
-        size_t n = match_document_key(t->docs[i].number, key, sizeof key);
-        if (!n)
-            continue;
+    for (unsigned i = 0; i < subject.n_docs; i++) {
         uint32_t count;
-        const uint32_t *ids = multimap_get(&ix->documents, letters_key(key, n), &count);
+        const uint32_t *ids = multimap_get(&ix->documents, letters_key(subject.doc_key[i], strlen(subject.doc_key[i])),
+                                           &count);
         for (uint32_t k = 0; k < count; k++)
             if (!push_candidate(s, ids[k]))
                 return PW_ERR_NOMEM;
@@ -896,19 +939,21 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
 
     for (size_t c = 0; c < s->n_candidates; c++) {
         uint32_t e = s->candidates[c];
+        match_evidence ev;
+        match_evidence_of(&subject, ix->entries[e], &ev);
+        if (match_score_of(1.0, &ev, NULL) < threshold)
+            continue;                   /* even a perfect name could not reach it: a namesake */
         double best = 0.0;
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
             double name = indexed_name_score(s, &q, &ix->names[k]);
             if (name > best)
                 best = name;
         }
-        if (!match_may_reach(best, t, threshold))
-            continue;
-        double score = match_combine(best, t, ix->entries[e], NULL);
+        double score = match_score_of(best, &ev, NULL);
         if (score >= threshold && !push_hit(s, ix->entries[e], score))
             return PW_ERR_NOMEM;
     }
-    finish_hits(s, &q, t);
+    finish_hits(s, &q, &subject);
     *hits = s->hits;
     *n_hits = s->n_hits;
     return PW_OK;
@@ -921,12 +966,14 @@ pw_status pw_screen_scan(pw_screener *s, const pw_traveler *t, double threshold,
     s->n_hits = 0;
     match_name q;
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
+    match_subject subject;
+    match_subject_of(t, &subject);
     for (size_t e = 0; e < ix->n_entries; e++) {
-        double score = match_entry_strings(&q, t, ix->entries[e], NULL);
+        double score = match_entry_strings(&q, &subject, ix->entries[e], NULL);
         if (score >= threshold && !push_hit(s, ix->entries[e], score))
             return PW_ERR_NOMEM;
     }
-    finish_hits(s, &q, t);
+    finish_hits(s, &q, &subject);
     *hits = s->hits;
     *n_hits = s->n_hits;
     return PW_OK;

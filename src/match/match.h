@@ -20,7 +20,7 @@
 #define MATCH_MAX_UNITS (PW_MAX_TOKENS + MATCH_MAX_CONCATS)
 #define MATCH_MAX_CONCAT (2 * PW_MAX_TOKEN)
 
-#define MATCH_MAX_GROUPS 6
+#define MATCH_MAX_GROUPS 32              /* CHRIS is a nickname in 19 groups */
 
 /* What token similarity needs of one unit besides its letters. */
 #define MATCH_PHONETIC_KEYS 2
@@ -28,13 +28,14 @@
 typedef struct match_features {
     uint64_t phonetic[MATCH_PHONETIC_KEYS];  /* hashes of the phonetic keys, 0 none */
     uint8_t n_groups;
-    uint32_t groups[MATCH_MAX_GROUPS];   /* sorted */
+    const uint32_t *groups;              /* sorted; storage belongs to the name or the index */
 } match_features;
 
 /* 64-bit hash of bytes, never 0. */
 uint64_t match_hash(const char *s, size_t n);
 
-void match_features_of(const char *s, unsigned len, match_features *out);
+/* Features of a unit; its groups are written to group_store (MATCH_MAX_GROUPS). */
+void match_features_of(const char *s, unsigned len, match_features *out, uint32_t *group_store);
 
 typedef struct match_name {
     unsigned n;                          /* tokens */
@@ -46,6 +47,7 @@ typedef struct match_name {
     char concat[MATCH_MAX_CONCATS][MATCH_MAX_CONCAT];
     uint8_t concat_len[MATCH_MAX_CONCATS];
     match_features features[MATCH_MAX_UNITS];
+    uint32_t group_store[MATCH_MAX_UNITS][MATCH_MAX_GROUPS];   /* features[u].groups point here */
 } match_name;
 
 /* Prepares a name; false when it has no tokens. */
@@ -74,8 +76,9 @@ static inline bool match_mask_significant(unsigned n, const uint8_t *flags, uint
 }
 
 /* Similarity of two folded tokens: 1 equal, 0.92 same variant or nickname
- * group, 0.90 same phonetic key, 0.85 one edit apart (both ≥ 4 letters,
- * both tokens rather than concatenations), otherwise 0. Nothing else may be positive: the index relies on it. */
+ * group, 0.90 a shared phonetic key, 0.85 one edit apart (both ≥ 4 letters,
+ * both tokens rather than concatenations), 0.70 one edit apart in shorter
+ * tokens (one of 2 or more letters, the other of 3 or more), otherwise 0. Nothing else may be positive: the index relies on it. */
 float match_token_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
                              const char *b, unsigned lb, const match_features *fb, bool b_concat);
 /* True when a and b are at most one edit apart (substitution, insertion,
@@ -83,9 +86,11 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
 bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned lb);
 
 #define MATCH_MIN_EDIT_LEN 4
+#define MATCH_MIN_SHORT_EDIT_LEN 2
 #define MATCH_SIM_GROUP 0.92f
 #define MATCH_SIM_PHONETIC 0.90f
 #define MATCH_SIM_EDIT 0.85f
+#define MATCH_SIM_SHORT_EDIT 0.70f
 
 typedef float match_matrix[MATCH_MAX_UNITS][MATCH_MAX_UNITS];
 
@@ -111,8 +116,6 @@ static inline match_shape match_shape_of(const match_name *m)
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
                         const match_name *e_text, char *matched, size_t cap);
 
-/* The highest score over the entry's names (query prepared), from strings. */
-double match_entry_strings(const match_name *q, const pw_traveler *t, const pw_entry *e, pw_explain *x);
 
 /* The features other than the name, and the final score. */
 typedef struct match_person {
@@ -123,11 +126,36 @@ typedef struct match_person {
     size_t n_docs;
 } match_person;
 
-/* False when no other evidence could lift this name similarity to the threshold. */
-bool match_may_reach(double name, const pw_traveler *t, double threshold);
+/* The traveler as the scoring sees it, prepared once per screening:
+ * normalized document numbers and the nationality to compare. */
+#define MATCH_MAX_DOCS 4
+#define MATCH_DOC_KEY 40
 
-/* Combines a name similarity with the other evidence into the score. */
-double match_combine(double name, const pw_traveler *t, const pw_entry *e, pw_explain *x);
+typedef struct match_subject {
+    const pw_traveler *traveler;
+    unsigned n_docs;
+    const pw_document *doc[MATCH_MAX_DOCS];
+    char doc_key[MATCH_MAX_DOCS][MATCH_DOC_KEY];
+    const char *nationality;             /* from the passport when not given */
+} match_subject;
+
+void match_subject_of(const pw_traveler *t, match_subject *out);
+
+/* The evidence besides the name, with its log-odds (c[PW_FEATURE_NAME] unset). */
+typedef struct match_evidence {
+    pw_dob_evidence dob;
+    pw_field_evidence sex, nationality, document;
+    double c[5];
+} match_evidence;
+
+void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev);
+
+/* The score from a name similarity and the other evidence; explain may be
+ * NULL. Monotone in name: with name 1.0 it bounds every name's score. */
+double match_score_of(double name, const match_evidence *ev, pw_explain *x);
+
+/* The highest score over the entry's names (query prepared), from strings. */
+double match_entry_strings(const match_name *q, const match_subject *subject, const pw_entry *e, pw_explain *x);
 
 /* Normalizes a document number (upper-case letters and digits only). */
 size_t match_document_key(const char *number, char *out, size_t cap);

@@ -1,8 +1,10 @@
 /*
  * prepare.c — a name as the matcher sees it: the text module's folded
- * tokens, without repeats (an Indonesian mononym written SUHARTO SUHARTO is
- * one token), with its concatenations (see match.h), and the phonetic key
- * and variant groups of every unit.
+ * tokens (a mononym written twice, SUHARTO SUHARTO, is one token), with its
+ * concatenations (see match.h), and the phonetic keys and variant groups of
+ * every unit. Whether a token is a particle depends on its letters only,
+ * never on the field it came from, so that both sides of a comparison
+ * agree (LE / VAN HIEN from a passport, "LÊ Văn Hiển" on a list).
  */
 #include <string.h>
 
@@ -43,19 +45,17 @@ static bool from_tokens(const pw_name_tokens *t, match_name *out)
         size_t len = strnlen(t->token[i], PW_MAX_TOKEN - 1);
         if (len == 0)
             continue;
-        bool repeat = false;
-        for (unsigned j = 0; j < out->n && !repeat; j++)
-            repeat = out->len[j] == len && memcmp(out->token[j], t->token[i], len) == 0;
-        if (repeat)
-            continue;
         memcpy(out->token[out->n], t->token[i], len);
         out->token[out->n][len] = '\0';
         out->len[out->n] = (uint8_t)len;
         out->flags[out->n] = t->flags[i];
-        if (!(t->flags[i] & PW_TOKEN_PARTICLE))
-            out->n_significant++;
         out->n++;
     }
+    if (out->n == 2 && out->len[0] == out->len[1] && memcmp(out->token[0], out->token[1], out->len[0]) == 0)
+        out->n = 1;                                   /* SUHARTO SUHARTO */
+    for (unsigned i = 0; i < out->n; i++)
+        if (!(out->flags[i] & PW_TOKEN_PARTICLE))
+            out->n_significant++;
     uint16_t masks[MATCH_MAX_UNITS];
     out->n_units = match_unit_masks(out->n, out->flags, masks);
     for (unsigned u = out->n; u < out->n_units; u++) {
@@ -75,7 +75,7 @@ static bool from_tokens(const pw_name_tokens *t, match_name *out)
     for (unsigned u = 0; u < match_units(out); u++) {
         unsigned len;
         const char *s = match_unit(out, u, &len);
-        match_features_of(s, len, &out->features[u]);
+        match_features_of(s, len, &out->features[u], out->group_store[u]);
     }
     return out->n > 0;
 }

@@ -7,7 +7,9 @@
  * neighbours on either side. Coverage is counted on both sides (particles
  * weigh a quarter); the name similarity leans on the better-covered side, so
  * a missing middle name or patronymic costs little, and is capped when fewer
- * than two significant tokens agree (a shared surname is not a match).
+ * than two significant pairs agree (a shared surname is not a match) unless
+ * the one pair covers every significant token of both names (FANG YING and
+ * FANGYING; a mononym).
  *
  * The score is a logistic model: log-odds from the name, the date of birth
  * (exact, partial, swapped, near, missing, conflicting), sex, nationality and
@@ -37,7 +39,7 @@
 #define W_NATIONALITY_MATCH 0.4
 #define W_NATIONALITY_CONFLICT -0.5
 #define W_DOCUMENT_MATCH 9.0
-#define W_DOCUMENT_CONFLICT -2.5
+#define W_DOCUMENT_CONFLICT -2.0
 #define PARTICLE_WEIGHT 0.25
 
 void match_fill_matrix(const match_name *q, const match_name *e, match_matrix sim)
@@ -96,6 +98,14 @@ static void append_pair(char *out, size_t cap, size_t *used, const match_name *q
         *used = *used + (size_t)n < cap ? *used + (size_t)n : cap - 1;
 }
 
+static bool covers_all_significant(unsigned n, const uint8_t *flags, uint16_t mask)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (!(flags[i] & PW_TOKEN_PARTICLE) && !(mask & (1u << i)))
+            return false;
+    return true;
+}
+
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
                         const match_name *e_text, char *matched, size_t cap)
 {
@@ -124,7 +134,7 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         return 0.0;
     qsort(pairs, n_pairs, sizeof *pairs, pair_order);
 
-    uint16_t used_q = 0, used_e = 0;
+    uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
     double got_q = 0, got_e = 0;
     unsigned significant = 0;
     size_t written = 0;
@@ -140,8 +150,11 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         for (unsigned j = 0; j < e->n; j++)
             if (p->emask & (1u << j))
                 got_e += token_weight(e->flags, j) * p->sim;
-        if (match_mask_significant(q->n, q->flags, p->qmask) && match_mask_significant(e->n, e->flags, p->emask))
+        if (match_mask_significant(q->n, q->flags, p->qmask) && match_mask_significant(e->n, e->flags, p->emask)) {
             significant++;
+            sig_q |= p->qmask;
+            sig_e |= p->emask;
+        }
         if (matched && cap)
             append_pair(matched, cap, &written, q, e_text, p);
     }
@@ -155,7 +168,11 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
     double name = 0.75 * hi + 0.25 * lo;
     bool multi = q->n_significant >= 2 || e->n_significant >= 2;
     bool none = q->n_significant == 0 || e->n_significant == 0;
-    if (none || (multi && significant < 2) || significant == 0)
+    /* one pair may do when it covers every significant token on both sides:
+     * FANG YING against FANGYING */
+    bool whole = significant == 1 && covers_all_significant(q->n, q->flags, sig_q) &&
+                 covers_all_significant(e->n, e->flags, sig_e);
+    if (none || (multi && significant < 2 && !whole) || significant == 0)
         name = fmin(name, MATCH_SINGLE_PAIR_CAP);
     return name;
 }
@@ -251,23 +268,36 @@ size_t match_document_key(const char *number, char *out, size_t cap)
 
 #define MATCH_MIN_DOCUMENT 5
 
-static pw_field_evidence document_evidence(const pw_traveler *t, const pw_entry *e)
+void match_subject_of(const pw_traveler *t, match_subject *out)
+{
+    out->traveler = t;
+    out->n_docs = 0;
+    for (size_t i = 0; i < t->n_docs && out->n_docs < MATCH_MAX_DOCS; i++) {
+        if (match_document_key(t->docs[i].number, out->doc_key[out->n_docs], sizeof out->doc_key[0]) <
+            MATCH_MIN_DOCUMENT)
+            continue;
+        out->doc[out->n_docs++] = &t->docs[i];
+    }
+    out->nationality = t->nationality;
+    for (size_t i = 0; i < t->n_docs && !out->nationality[0]; i++)
+        if (t->docs[i].type[0] == 'P')
+            out->nationality = t->docs[i].country;
+}
+
+static pw_field_evidence document_evidence(const match_subject *q, const pw_entry *e)
 {
     pw_field_evidence best = PW_FIELD_MISSING;
-    for (size_t i = 0; i < t->n_docs; i++) {
-        char a[64];
-        if (match_document_key(t->docs[i].number, a, sizeof a) < MATCH_MIN_DOCUMENT)
+    for (size_t j = 0; j < e->n_docs && q->n_docs; j++) {
+        char b[MATCH_DOC_KEY];
+        if (match_document_key(e->docs[j].number, b, sizeof b) < MATCH_MIN_DOCUMENT)
             continue;
-        for (size_t j = 0; j < e->n_docs; j++) {
-            char b[64];
-            if (match_document_key(e->docs[j].number, b, sizeof b) < MATCH_MIN_DOCUMENT)
-                continue;
-            const char *ca = t->docs[i].country, *cb = e->docs[j].country;
+        for (unsigned i = 0; i < q->n_docs; i++) {
+            const char *ca = q->doc[i]->country, *cb = e->docs[j].country;
             bool same_country = !ca[0] || !cb[0] || strcmp(ca, cb) == 0;
-            if (strcmp(a, b) == 0 && same_country)
+            if (same_country && strcmp(q->doc_key[i], b) == 0)
                 return PW_FIELD_MATCH;
             bool comparable = ca[0] && cb[0] && strcmp(ca, cb) == 0 &&
-                              t->docs[i].type[0] && t->docs[i].type[0] == e->docs[j].type[0];
+                              q->doc[i]->type[0] && q->doc[i]->type[0] == e->docs[j].type[0];
             if (comparable)
                 best = PW_FIELD_CONFLICT;
         }
@@ -275,71 +305,63 @@ static pw_field_evidence document_evidence(const pw_traveler *t, const pw_entry 
     return best;
 }
 
-static pw_field_evidence nationality_evidence(const pw_traveler *t, const pw_entry *e)
+static pw_field_evidence nationality_evidence(const match_subject *q, const pw_entry *e)
 {
-    const char *nat = t->nationality;
-    if (!nat[0]) {
-        for (size_t i = 0; i < t->n_docs && !nat[0]; i++)
-            if (t->docs[i].type[0] == 'P')
-                nat = t->docs[i].country;
-    }
-    if (!nat[0] || e->n_nationalities == 0)
+    if (!q->nationality[0] || e->n_nationalities == 0)
         return PW_FIELD_MISSING;
     for (size_t i = 0; i < e->n_nationalities; i++)
-        if (strcmp(nat, e->nationalities[i]) == 0)
+        if (strcmp(q->nationality, e->nationalities[i]) == 0)
             return PW_FIELD_MATCH;
     return PW_FIELD_CONFLICT;
 }
 
-bool match_may_reach(double name, const pw_traveler *t, double threshold)
+void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev)
 {
-    double best = W_NAME_SLOPE * (name - W_NAME_PIVOT) + W_DOB_EXACT + W_SEX_MATCH + W_NATIONALITY_MATCH;
-    if (t->n_docs)
-        best += W_DOCUMENT_MATCH;
-    return 1.0 / (1.0 + exp(-(best + 1e-6))) >= threshold;
-}
-
-double match_combine(double name, const pw_traveler *t, const pw_entry *e, pw_explain *x)
-{
-    pw_dob_evidence dob = PW_DOB_MISSING;
+    const pw_traveler *t = q->traveler;
+    ev->dob = PW_DOB_MISSING;
     double dob_c = 0.0;
     for (size_t i = 0; i < e->n_dobs; i++) {
-        pw_dob_evidence ev = dob_pair(t->dob, e->dobs[i]);
-        double c = dob_weight(ev);
+        pw_dob_evidence d = dob_pair(t->dob, e->dobs[i]);
+        double c = dob_weight(d);
         if (i == 0 || c > dob_c) {
-            dob = ev;
+            ev->dob = d;
             dob_c = c;
         }
     }
-    pw_field_evidence sex = PW_FIELD_MISSING;
+    ev->sex = PW_FIELD_MISSING;
     char ts = t->sex, es = e->sex;
     if ((ts == 'M' || ts == 'F') && (es == 'M' || es == 'F'))
-        sex = ts == es ? PW_FIELD_MATCH : PW_FIELD_CONFLICT;
-    pw_field_evidence nat = nationality_evidence(t, e);
-    pw_field_evidence doc = document_evidence(t, e);
+        ev->sex = ts == es ? PW_FIELD_MATCH : PW_FIELD_CONFLICT;
+    ev->nationality = nationality_evidence(q, e);
+    ev->document = document_evidence(q, e);
+    ev->c[PW_FEATURE_NAME] = 0.0;
+    ev->c[PW_FEATURE_DOB] = dob_c;
+    ev->c[PW_FEATURE_SEX] = ev->sex == PW_FIELD_MATCH ? W_SEX_MATCH : ev->sex == PW_FIELD_CONFLICT ? W_SEX_CONFLICT : 0;
+    ev->c[PW_FEATURE_NATIONALITY] = ev->nationality == PW_FIELD_MATCH ? W_NATIONALITY_MATCH
+                                  : ev->nationality == PW_FIELD_CONFLICT ? W_NATIONALITY_CONFLICT : 0;
+    ev->c[PW_FEATURE_DOCUMENT] = ev->document == PW_FIELD_MATCH ? W_DOCUMENT_MATCH
+                               : ev->document == PW_FIELD_CONFLICT ? W_DOCUMENT_CONFLICT : 0;
+}
 
+double match_score_of(double name, const match_evidence *ev, pw_explain *x)
+{
     double c[5];
+    memcpy(c, ev->c, sizeof c);
     c[PW_FEATURE_NAME] = W_NAME_SLOPE * (name - W_NAME_PIVOT);
-    c[PW_FEATURE_DOB] = dob_c;
-    c[PW_FEATURE_SEX] = sex == PW_FIELD_MATCH ? W_SEX_MATCH : sex == PW_FIELD_CONFLICT ? W_SEX_CONFLICT : 0;
-    c[PW_FEATURE_NATIONALITY] = nat == PW_FIELD_MATCH ? W_NATIONALITY_MATCH
-                              : nat == PW_FIELD_CONFLICT ? W_NATIONALITY_CONFLICT : 0;
-    c[PW_FEATURE_DOCUMENT] = doc == PW_FIELD_MATCH ? W_DOCUMENT_MATCH
-                           : doc == PW_FIELD_CONFLICT ? W_DOCUMENT_CONFLICT : 0;
     double logit = c[0] + c[1] + c[2] + c[3] + c[4];
     double score = 1.0 / (1.0 + exp(-logit));
     if (x) {
         x->name = name;
-        x->dob = dob;
-        x->sex = sex;
-        x->nationality = nat;
-        x->document = doc;
+        x->dob = ev->dob;
+        x->sex = ev->sex;
+        x->nationality = ev->nationality;
+        x->document = ev->document;
         memcpy(x->contribution, c, sizeof c);
     }
     return score;
 }
 
-double match_entry_strings(const match_name *q, const pw_traveler *t, const pw_entry *e, pw_explain *x)
+double match_entry_strings(const match_name *q, const match_subject *subject, const pw_entry *e, pw_explain *x)
 {
     double best_name = 0.0;
     unsigned best_index = 0;
@@ -359,7 +381,9 @@ double match_entry_strings(const match_name *q, const pw_traveler *t, const pw_e
             memcpy(best_matched, matched, sizeof matched);
         }
     }
-    double score = match_combine(best_name, t, e, x);
+    match_evidence ev;
+    match_evidence_of(subject, e, &ev);
+    double score = match_score_of(best_name, &ev, x);
     if (x) {
         x->name_index = best_index;
         memcpy(x->matched, best_matched, sizeof best_matched);
@@ -371,7 +395,9 @@ double pw_compare(const pw_traveler *t, const pw_entry *e, pw_explain *x)
 {
     match_name q;
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
-    return match_entry_strings(&q, t, e, x);
+    match_subject subject;
+    match_subject_of(t, &subject);
+    return match_entry_strings(&q, &subject, e, x);
 }
 
 const char *pw_dob_evidence_name(pw_dob_evidence e)

@@ -5,8 +5,11 @@
  * variant group (romanizations a key cannot join, LEE/YI/RHEE, and English
  * nicknames, WILLIAM/BILL); a shared phonetic key (MOHAMMED/MUHAMMAD); one
  * typing error (Damerau–Levenshtein distance 1) in tokens of four letters or
- * more (not in concatenations of two tokens: joined and mistyped at once is
- * too far). The index finds candidates through exactly these four relations
+ * more; and, weaker, one typing error in shorter tokens (HANS/HNS, CHAN/CAN,
+ * GUO/GUS: 2 or 3 letters against 3 or more), weak enough that the rest of
+ * the name or the date of birth must agree too, since LAN and LAM are
+ * different names. Not in concatenations: joined and mistyped at once is
+ * too far. The index finds candidates through exactly these four relations
  * (letters and their one-deletion neighbourhood, phonetic key, group), so
  * nothing else may give a positive similarity.
  */
@@ -27,23 +30,52 @@ uint64_t match_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
-/* Korean names come in two romanizations: Revised (JEONGEUN, SEONG) and
- * McCune–Reischauer as passports long wrote it (JONG UN, SONG), which spells
- * the vowels ㅓ and ㅡ O and U where the Revised system writes EO and EU.
- * The second key is the key of the token with EO→O and EU→U. */
-static bool korean_vowels(const char *tok, char *out, size_t cap)
+/* The secondary key: the key of the token rewritten for the variations the
+ * primary key keeps apart on purpose (it keeps the first vowel's class):
+ *  - Korean names come in two romanizations: Revised (JEONGEUN, SEONG, MINU)
+ *    and McCune–Reischauer or the family's own as passports long wrote it
+ *    (JONG UN, SONG, MINWOO), which spells ㅓ and ㅡ O and U where the
+ *    Revised system writes EO and EU, and 우 WOO or OO for U: EO→O, EU→U,
+ *    WOO→U and OO→U after the first letter;
+ *  - Cyrillic Е at the start is YE or E (YEVGENIY, EVGENII): initial YE→E;
+ *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
+ *    ZAYNAB/ZEINAB): a first vowel run of A, E, I and Y that starts with A
+ *    or E becomes A.
+ * Returns false when nothing was rewritten. */
+static bool rewrite_secondary(const char *tok, char *out, size_t cap)
 {
-    bool changed = false;
-    size_t n = 0;
-    for (size_t i = 0; tok[i] && n + 1 < cap; i++) {
-        if (tok[i] == 'E' && (tok[i + 1] == 'O' || tok[i + 1] == 'U')) {
-            changed = true;
+    size_t n = 0, i = 0;
+    if (tok[0] == 'Y' && tok[1] == 'E')
+        i = 1;
+    bool first_vowel_done = false;
+    for (; tok[i] && n + 1 < cap; i++) {
+        char c = tok[i];
+        if (c == 'E' && (tok[i + 1] == 'O' || tok[i + 1] == 'U'))
+            continue;
+        if (i > 0 && c == 'W' && tok[i + 1] == 'O' && tok[i + 2] == 'O') {
+            out[n++] = 'U';
+            i += 2;
             continue;
         }
-        out[n++] = tok[i];
+        if (i > 0 && c == 'O' && tok[i + 1] == 'O') {
+            out[n++] = 'U';
+            i += 1;
+            continue;
+        }
+        bool vowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+        if (vowel && !first_vowel_done) {
+            first_vowel_done = true;
+            if (c == 'A' || c == 'E') {
+                while (tok[i + 1] == 'A' || tok[i + 1] == 'E' || tok[i + 1] == 'I' || tok[i + 1] == 'Y')
+                    i++;
+                out[n++] = 'A';
+                continue;
+            }
+        }
+        out[n++] = c;
     }
     out[n] = '\0';
-    return changed;
+    return strcmp(out, tok) != 0;
 }
 
 static uint64_t key_hash(const char *tok)
@@ -53,16 +85,16 @@ static uint64_t key_hash(const char *tok)
     return klen >= 2 ? match_hash(key, klen) : 0;
 }
 
-void match_features_of(const char *s, unsigned len, match_features *out)
+void match_features_of(const char *s, unsigned len, match_features *out, uint32_t *group_store)
 {
     char tok[MATCH_MAX_CONCAT + 1], alt[MATCH_MAX_CONCAT + 1];
     memcpy(tok, s, len);
     tok[len] = '\0';
     out->phonetic[0] = key_hash(tok);
-    out->phonetic[1] = korean_vowels(tok, alt, sizeof alt) ? key_hash(alt) : 0;
+    out->phonetic[1] = rewrite_secondary(tok, alt, sizeof alt) ? key_hash(alt) : 0;
     if (out->phonetic[1] == out->phonetic[0])
         out->phonetic[1] = 0;
-    uint32_t groups[MATCH_MAX_GROUPS];
+    uint32_t *groups = group_store;
     size_t n = pw_name_groups(tok, groups, MATCH_MAX_GROUPS);
     if (n > MATCH_MAX_GROUPS)
         n = MATCH_MAX_GROUPS;
@@ -74,7 +106,7 @@ void match_features_of(const char *s, unsigned len, match_features *out)
             groups[j - 1] = t;
         }
     out->n_groups = (uint8_t)n;
-    memcpy(out->groups, groups, n * sizeof *groups);
+    out->groups = groups;
 }
 
 bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned lb)
@@ -128,8 +160,12 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
         for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++)
             if (fa->phonetic[i] && fa->phonetic[i] == fb->phonetic[j])
                 return MATCH_SIM_PHONETIC;
-    if (!a_concat && !b_concat && la >= MATCH_MIN_EDIT_LEN && lb >= MATCH_MIN_EDIT_LEN &&
-        match_within_one_edit(a, la, b, lb))
+    if (a_concat || b_concat)
+        return 0.0f;
+    unsigned shorter = la < lb ? la : lb, longer = la < lb ? lb : la;
+    if (shorter >= MATCH_MIN_EDIT_LEN && match_within_one_edit(a, la, b, lb))
         return MATCH_SIM_EDIT;
+    if (shorter >= MATCH_MIN_SHORT_EDIT_LEN && longer >= MATCH_MIN_EDIT_LEN - 1 && match_within_one_edit(a, la, b, lb))
+        return MATCH_SIM_SHORT_EDIT;
     return 0.0f;
 }

@@ -265,6 +265,11 @@ void text_fold_into(const char *utf8, size_t len, bool use_icu, text_out *o)
 
 size_t text_fold_n(const char *utf8, size_t n, char *out, size_t cap)
 {
+    return text_fold_part(utf8, n, false, out, cap);
+}
+
+size_t text_fold_part(const char *utf8, size_t n, bool given_names, char *out, size_t cap)
+{
     if (!out || cap == 0)
         return 0;
     out[0] = '\0';
@@ -300,7 +305,8 @@ size_t text_fold_n(const char *utf8, size_t n, char *out, size_t cap)
         return len;
     }
 
-    text_out o = {.buf = out, .cap = cap};
+    /* a given-names field holds no surname: its Chinese or Korean syllables form one name */
+    text_out o = {.buf = out, .cap = cap, .cjk_seen = given_names};
     text_fold_into(utf8, n, true, &o);
     out[o.len] = '\0';
     return o.len;

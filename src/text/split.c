@@ -173,7 +173,7 @@ static void drop_glued_title(words *ws, pw_name_tokens *out)
 static void add_part(pw_name_tokens *out, const char *s, size_t n, uint8_t role, unsigned flags)
 {
     char folded[SPLIT_FOLD_CAP];
-    text_fold_n(s, n, folded, sizeof folded);
+    text_fold_part(s, n, role == PW_TOKEN_GIVEN, folded, sizeof folded);
     words ws;
     words_of(folded, &ws);
     if (role != PW_TOKEN_SURNAME)

@@ -78,6 +78,9 @@ void text_fold_into(const char *utf8, size_t len, bool use_icu, text_out *o);
 
 /* pw_fold on the first n bytes of utf8. */
 size_t text_fold_n(const char *utf8, size_t n, char *out, size_t cap);
+/* The same for one field of a name: with given_names, Chinese and Korean
+ * syllables are one joined given name (超丽 → CHAOLI), no surname split off. */
+size_t text_fold_part(const char *utf8, size_t n, bool given_names, char *out, size_t cap);
 
 /* Generated from src/text/variants.txt and the nickname list: names in
  * capitals, sorted by strcmp, each with its group ids. */
