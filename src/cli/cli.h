@@ -18,6 +18,7 @@ typedef struct cli_command {
 
 int cmd_screen(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
 /* True when argv holds -h or --help (then the caller prints its usage). */
 bool cli_wants_help(int argc, char **argv);
