@@ -32,13 +32,14 @@
 #include "edifact.h"
 
 #define NAME_MAX_LEN 128
+#define GIVEN_MAX_LEN (NAME_MAX_LEN * 2 + 4)
 
 typedef struct person {
     pw_traveler t;
     size_t cap_docs;
     char ref[24];
     char surname[NAME_MAX_LEN];     /* as TIF gave it, title taken off */
-    char given[NAME_MAX_LEN];
+    char given[GIVEN_MAX_LEN];
     const char *title;
     bool infant;
     int adult;                      /* index of the adult for an infant, -1 */
@@ -149,16 +150,24 @@ static void add_string(edifact_reader *rd, const char ***arr, size_t *n, size_t 
         *slot = pw_arena_strdup(rd->arena, s);
 }
 
+/* The digits of each number in a text; letters separate numbers
+ * ("H5555555555 W 1 555 555 5555" holds two). */
 static void add_phone(edifact_reader *rd, pnrgov_state *st, const char *text)
 {
     char digits[40];
     size_t n = 0;
-    for (const char *p = text; *p && n + 1 < sizeof digits; p++)
-        if (isdigit((unsigned char)*p))
+    for (const char *p = text;; p++) {
+        if (!*p || isalpha((unsigned char)*p)) {
+            digits[n] = '\0';
+            if (n >= 5)
+                add_string(rd, &st->booking->phones, &st->booking->n_phones, &st->cap_phones, digits);
+            n = 0;
+            if (!*p)
+                break;
+        } else if (isdigit((unsigned char)*p) && n + 1 < sizeof digits) {
             digits[n++] = *p;
-    digits[n] = '\0';
-    if (n >= 5)
-        add_string(rd, &st->booking->phones, &st->booking->n_phones, &st->cap_phones, digits);
+        }
+    }
 }
 
 /* IATA contact e-mail: "//" is '@', ".." is '_', "./" is '-'. */
@@ -628,8 +637,6 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
     char (*f)[NAME_MAX_LEN] = d->fields;
     const char *type = f[0], *issuer = f[1], *number = f[2], *nat = f[3], *dob = f[4], *sex = f[5],
                *exp = f[6], *surname = f[7];
-    char given[NAME_MAX_LEN * 2];
-    snprintf(given, sizeof given, "%s%s%s", f[8], f[8][0] && f[9][0] ? " " : "", f[9]);
     pw_edifact_segment at = {.number = d->segment, .tag = "SSR"};
     pw_date dt;
     if (dob[0]) {
@@ -655,33 +662,31 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
     add_document(rd, p, type, issuer, number, expiry);
 
     /* Names: the document's, where they agree with the TIF. */
+    bool surname_agrees = !p->surname[0];
     if (surname[0]) {
         char a[NAME_MAX_LEN], b[NAME_MAX_LEN];
         squash(surname, a, sizeof a);
         squash(p->surname, b, sizeof b);
         if (!p->surname[0])
             snprintf(p->surname, sizeof p->surname, "%s", surname);
-        else if (strcmp(a, b) != 0)
+        else if (strcmp(a, b) == 0)
+            surname_agrees = true;
+        if (strcmp(a, b) != 0 && b[0])
             edifact_report(rd, &at, true, "name", "DOCS surname '%s' differs from the TIF surname '%s'",
                            surname, p->surname);
         else if (count_spaces(surname) < count_spaces(p->surname))
             snprintf(p->surname, sizeof p->surname, "%s", surname);
     }
-    if (given[0]) {
-        const char *title = clean_docs_given(given, p->t.sex, p->given);
-        if (title && !p->title)
-            p->title = title;
-        char a[NAME_MAX_LEN * 2], b[NAME_MAX_LEN];
-        squash(given, a, sizeof a);
-        squash(p->given, b, sizeof b);
-        if (!p->given[0])
-            snprintf(p->given, sizeof p->given, "%s", given);
-        else if (strcmp(a, b) == 0) {
-            if (count_spaces(given) < count_spaces(p->given))
-                snprintf(p->given, sizeof p->given, "%s", given);
-        } else if (strncmp(a, b, strlen(b)) == 0 || strncmp(a, b, strlen(a)) == 0) {
-            snprintf(p->given, sizeof p->given, "%s", given);    /* the document has the middle names */
-        }
+    /* Given names: the document's (first, title taken off, then middle),
+     * its word breaks too (SE JOON for SEJOON). */
+    char first[NAME_MAX_LEN], given[GIVEN_MAX_LEN];
+    snprintf(first, sizeof first, "%s", f[8]);
+    const char *title = clean_docs_given(first, p->t.sex, p->given);
+    if (title && !p->title)
+        p->title = title;
+    snprintf(given, sizeof given, "%s%s%s", first, first[0] && f[9][0] ? " " : "", f[9]);
+    if (given[0] && (surname_agrees || !surname[0])) {
+        snprintf(p->given, sizeof p->given, "%s", given);
     }
     p->has_docs = true;
 }
