@@ -41,6 +41,7 @@ typedef struct edifact_reader {
     unsigned message_segments;   /* UNH..UNT inclusive, for the UNT count */
     pw_date ref_date;            /* the message's date: UNB, else a flight date */
     bool part_more;              /* UNH S010 says more parts follow ("01:C") */
+    bool part_announced;         /* ... and said so with "C" */
     bool part_open;              /* a PAXLST (or some of its parts) is being read */
     char part_access[64];        /* its common access reference (UNH 0068) */
 

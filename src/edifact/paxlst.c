@@ -375,7 +375,9 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
         snprintf(doc->type, sizeof doc->type, "%.3s", q);
         doc->number = edifact_strdup(rd, number);
     } else if (strcmp(tag, "MEA") == 0) {
-        pw_edifact_value(seg, 2, 1, v, sizeof v);
+        /* MEA+CT++1 or MEA+CT++:1 (count); MEA+WT++KGM:10 (weight). */
+        if (!pw_edifact_value(seg, 2, 1, v, sizeof v))
+            pw_edifact_value(seg, 2, 0, v, sizeof v);
         if (strcmp(q, "CT") == 0)
             t->bags = (unsigned)strtoul(v, NULL, 10);
     } else if (strcmp(tag, "FTX") == 0) {

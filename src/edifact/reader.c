@@ -508,7 +508,9 @@ static void open_message(edifact_reader *rd, const pw_edifact_segment *seg, bool
     if (!ref[0])
         edifact_report(rd, seg, true, "message reference", "UNH has no message reference");
     *continuing_part = false;
-    rd->part_more = strcmp(flag, "C") == 0;
+    /* "01:C", "02", "03:F": a part with a sequence number and no F is not the last. */
+    rd->part_more = seq[0] && strcmp(flag, "F") != 0;
+    rd->part_announced = strcmp(flag, "C") == 0;
     if (strcmp(type, "PAXLST") == 0) {
         rd->type = MSG_PAXLST;
         *continuing_part = seq[0] && atoi(seq) > 1;
@@ -599,6 +601,7 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
             end_message(rd);
         }
         bool was_open = rd->part_open;
+        bool announced = rd->part_announced;
         bool continuing = false;
         open_message(rd, seg, &continuing);
         char access[64];
@@ -606,8 +609,9 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         bool joins = rd->type == MSG_PAXLST && continuing && was_open &&
                      strcmp(access, rd->part_access) == 0;
         if (was_open && !joins) {
-            edifact_report(rd, seg, true, "sequence",
-                           "multi-part message %s announced more parts, none followed", rd->part_access);
+            if (announced)
+                edifact_report(rd, seg, true, "sequence",
+                               "multi-part message %s announced more parts, none followed", rd->part_access);
             end_paxlst(rd);
         }
         if (rd->type == MSG_PAXLST) {
