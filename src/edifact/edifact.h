@@ -49,9 +49,20 @@ typedef struct edifact_reader {
     struct key_count { uint64_t hash; unsigned count; } *keys;
     size_t keys_cap, keys_used;
 
+    struct country_memo { char code[4]; char alpha3[4]; bool known; } countries[64];
+
     paxlst_state *paxlst;
     pnrgov_state *pnrgov;
 } edifact_reader;
+
+/* Where a problem is, when the segment itself is gone. */
+typedef struct edifact_where {
+    unsigned segment;
+    const char *tag;
+} edifact_where;
+
+void edifact_report_at(edifact_reader *rd, edifact_where at, bool warning, const char *field,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Reports a problem with a segment (seg may be NULL). Errors are counted. */
 void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warning,
@@ -86,7 +97,7 @@ int64_t edifact_epoch(pw_date d, const char *hhmm);
 bool edifact_date_valid(pw_date d);
 
 /* Country code (alpha-2 or alpha-3) to alpha-3 in out; false when unknown. */
-bool edifact_country(const char *code, char out[4]);
+bool edifact_country(edifact_reader *rd, const char *code, char out[4]);
 /* "UA" + "988" → "UA0988" into the arena. */
 const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *number);
 

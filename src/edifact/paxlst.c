@@ -124,8 +124,8 @@ static void commit(edifact_reader *rd, paxlst_state *st)
         return;
     pw_traveler *c = &st->cur;
     if (!c->surname && !c->name) {
-        pw_edifact_segment at = {.number = c->source.segment, .tag = "NAD"};
-        edifact_report(rd, &at, false, "name", "traveler has no name; rejected");
+        edifact_where at = {c->source.segment, "NAD"};
+        edifact_report_at(rd, at, false, "name", "traveler has no name; rejected");
         rd->batch->rejected++;
         return;
     }
@@ -302,7 +302,7 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
     char q[16], v[256];
     pw_edifact_value(seg, 0, 0, q, sizeof q);
     const char *tag = seg->tag;
-    if (strcmp(tag, "ATT") == 0) {
+    if (memcmp(tag, "ATT", 4) == 0) {
         pw_edifact_value(seg, 2, 0, v, sizeof v);
         if (strcmp(q, "2") != 0)
             return;
@@ -310,7 +310,7 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
             t->sex = v[0];
         else if (strcmp(v, "U") != 0 && v[0])
             edifact_report(rd, seg, true, "sex", "unknown sex code '%s'", v);
-    } else if (strcmp(tag, "DTM") == 0) {
+    } else if (memcmp(tag, "DTM", 4) == 0) {
         pw_edifact_value(seg, 0, 1, v, sizeof v);
         if (!v[0])
             return;
@@ -330,11 +330,11 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
             if (!edifact_date_ymd(v, rd->ref_date, YEAR_NEAR, &d))
                 edifact_report(rd, seg, true, "issue date", "'%s' is not a date", v);
         }
-    } else if (strcmp(tag, "LOC") == 0) {
+    } else if (memcmp(tag, "LOC", 4) == 0) {
         pw_edifact_value(seg, 1, 0, v, sizeof v);
         char c3[4];
         if (strcmp(q, "174") == 0 && v[0]) {
-            if (edifact_country(v, c3))
+            if (edifact_country(rd, v, c3))
                 memcpy(t->residence, c3, 4);
             else
                 edifact_report(rd, seg, true, "residence", "unknown country '%s'", v);
@@ -344,25 +344,25 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
             t->birth_place = edifact_strdup(rd, place[0] ? place : v);
         } else if (strcmp(q, "91") == 0 && v[0]) {
             pw_document *doc = current_doc(st);
-            if (doc && edifact_country(v, c3))
+            if (doc && edifact_country(rd, v, c3))
                 memcpy(doc->country, c3, 4);
             else if (doc)
                 edifact_report(rd, seg, true, "issuing country", "unknown country '%s'", v);
         }
-    } else if (strcmp(tag, "NAT") == 0) {
+    } else if (memcmp(tag, "NAT", 4) == 0) {
         pw_edifact_value(seg, 1, 0, v, sizeof v);
         char c3[4];
-        if (v[0] && edifact_country(v, c3))
+        if (v[0] && edifact_country(rd, v, c3))
             memcpy(t->nationality, c3, 4);
         else if (v[0])
             edifact_report(rd, seg, true, "nationality", "unknown country '%s'", v);
-    } else if (strcmp(tag, "RFF") == 0) {
+    } else if (memcmp(tag, "RFF", 4) == 0) {
         pw_edifact_value(seg, 0, 1, v, sizeof v);
         if (strcmp(q, "AVF") == 0 && v[0])
             st->avf = edifact_strdup(rd, v);
         else if (strcmp(q, "SEA") == 0 && v[0])
             t->seat = edifact_strdup(rd, v);
-    } else if (strcmp(tag, "DOC") == 0) {
+    } else if (memcmp(tag, "DOC", 4) == 0) {
         char number[128];
         pw_edifact_value(seg, 1, 0, number, sizeof number);
         if (!number[0]) {
@@ -374,13 +374,13 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
             return;
         snprintf(doc->type, sizeof doc->type, "%.3s", q);
         doc->number = edifact_strdup(rd, number);
-    } else if (strcmp(tag, "MEA") == 0) {
+    } else if (memcmp(tag, "MEA", 4) == 0) {
         /* MEA+CT++1 or MEA+CT++:1 (count); MEA+WT++KGM:10 (weight). */
         if (!pw_edifact_value(seg, 2, 1, v, sizeof v))
             pw_edifact_value(seg, 2, 0, v, sizeof v);
         if (strcmp(q, "CT") == 0)
             t->bags = (unsigned)strtoul(v, NULL, 10);
-    } else if (strcmp(tag, "FTX") == 0) {
+    } else if (memcmp(tag, "FTX", 4) == 0) {
         pw_edifact_value(seg, 3, 1, v, sizeof v);
         if (strcmp(q, "BAG") == 0 && !t->bags && v[0])
             t->bags = (unsigned)strtoul(v, NULL, 10);
@@ -416,7 +416,7 @@ void paxlst_segment(edifact_reader *rd, const pw_edifact_segment *seg)
     const char *tag = seg->tag;
     char q[16];
     pw_edifact_value(seg, 0, 0, q, sizeof q);
-    if (strcmp(tag, "NAD") == 0) {
+    if (memcmp(tag, "NAD", 4) == 0) {
         if (strcmp(q, "FL") == 0 || strcmp(q, "FM") == 0 || strcmp(q, "DDT") == 0 || strcmp(q, "DDU") == 0) {
             start_traveler(rd, st, seg, q);
             return;
@@ -426,7 +426,7 @@ void paxlst_segment(edifact_reader *rd, const pw_edifact_segment *seg)
             return;
         }
     }
-    if (strcmp(tag, "CNT") == 0) {
+    if (memcmp(tag, "CNT", 4) == 0) {
         commit(rd, st);
         read_cnt(st, seg);
         return;
@@ -437,16 +437,16 @@ void paxlst_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         return;
     }
     /* The header. */
-    if (strcmp(tag, "BGM") == 0) {
+    if (memcmp(tag, "BGM", 4) == 0) {
         if (strcmp(q, "250") == 0 || strcmp(q, "266") == 0 || strcmp(q, "336") == 0)
             st->crew_list = true;
         else if (strcmp(q, "745") != 0)
             edifact_report(rd, seg, true, "document", "unknown PAXLST document code '%s'", q);
-    } else if (strcmp(tag, "TDT") == 0) {
+    } else if (memcmp(tag, "TDT", 4) == 0) {
         read_tdt(rd, st, seg);
-    } else if (strcmp(tag, "LOC") == 0) {
+    } else if (memcmp(tag, "LOC", 4) == 0) {
         read_header_loc(st, seg, q);
-    } else if (strcmp(tag, "DTM") == 0) {
+    } else if (memcmp(tag, "DTM", 4) == 0) {
         read_header_dtm(rd, st, seg, q);
     }
 }
@@ -459,12 +459,12 @@ void paxlst_end(edifact_reader *rd, bool final)
     commit(rd, st);
     if (!final)
         return;
-    pw_edifact_segment at = {.number = st->cnt_segment, .tag = "CNT"};
+    edifact_where at = {st->cnt_segment, "CNT"};
     if (st->cnt_passengers >= 0 && st->cnt_passengers != (long)st->seen_passengers)
-        edifact_report(rd, &at, true, "count", "CNT gives %ld passengers, the message holds %u",
+        edifact_report_at(rd, at, true, "count", "CNT gives %ld passengers, the message holds %u",
                        st->cnt_passengers, st->seen_passengers);
     if (st->cnt_crew >= 0 && st->cnt_crew != (long)st->seen_crew)
-        edifact_report(rd, &at, true, "count", "CNT gives %ld crew, the message holds %u", st->cnt_crew,
+        edifact_report_at(rd, at, true, "count", "CNT gives %ld crew, the message holds %u", st->cnt_crew,
                        st->seen_crew);
     if (!st->seen_passengers && !st->seen_crew)
         edifact_report(rd, NULL, true, NULL, "PAXLST message %s holds no travelers",

@@ -625,7 +625,7 @@ static void add_document(edifact_reader *rd, person *p, const char *type, const 
         return;
     snprintf(doc->type, sizeof doc->type, "%.3s", type[0] ? type : "P");
     char c3[4];
-    if (country[0] && edifact_country(country, c3))
+    if (country[0] && edifact_country(rd, country, c3))
         memcpy(doc->country, c3, 4);
     doc->number = pw_arena_strdup(rd->arena, number);
     doc->expiry = expiry;
@@ -637,13 +637,13 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
     char (*f)[NAME_MAX_LEN] = d->fields;
     const char *type = f[0], *issuer = f[1], *number = f[2], *nat = f[3], *dob = f[4], *sex = f[5],
                *exp = f[6], *surname = f[7];
-    pw_edifact_segment at = {.number = d->segment, .tag = "SSR"};
+    edifact_where at = {d->segment, "SSR"};
     pw_date dt;
     if (dob[0]) {
         if (edifact_date_dmmmy(dob, rd->ref_date, YEAR_BIRTH, &dt))
             p->t.dob = dt;
         else
-            edifact_report(rd, &at, true, "date of birth", "DOCS date of birth '%s' is not a date", dob);
+            edifact_report_at(rd, at, true, "date of birth", "DOCS date of birth '%s' is not a date", dob);
     }
     if (sex[0] == 'M' || sex[0] == 'F')
         p->t.sex = sex[0];
@@ -652,13 +652,13 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
     if (sex[0] && sex[1] == 'I')
         p->infant = true;
     char c3[4];
-    if (nat[0] && edifact_country(nat, c3))
+    if (nat[0] && edifact_country(rd, nat, c3))
         memcpy(p->t.nationality, c3, 4);
     else if (nat[0])
-        edifact_report(rd, &at, true, "nationality", "unknown country '%s'", nat);
+        edifact_report_at(rd, at, true, "nationality", "unknown country '%s'", nat);
     pw_date expiry = {0, 0, 0};
     if (exp[0] && !edifact_date_dmmmy(exp, rd->ref_date, YEAR_NEAR, &expiry))
-        edifact_report(rd, &at, true, "expiry", "DOCS expiry '%s' is not a date", exp);
+        edifact_report_at(rd, at, true, "expiry", "DOCS expiry '%s' is not a date", exp);
     add_document(rd, p, type, issuer, number, expiry);
 
     /* Names: the document's, where they agree with the TIF. */
@@ -672,7 +672,7 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
         else if (strcmp(a, b) == 0)
             surname_agrees = true;
         if (strcmp(a, b) != 0 && b[0])
-            edifact_report(rd, &at, true, "name", "DOCS surname '%s' differs from the TIF surname '%s'",
+            edifact_report_at(rd, at, true, "name", "DOCS surname '%s' differs from the TIF surname '%s'",
                            surname, p->surname);
         else if (count_spaces(surname) < count_spaces(p->surname))
             snprintf(p->surname, sizeof p->surname, "%s", surname);
@@ -718,7 +718,7 @@ static void apply_doca(edifact_reader *rd, pnrgov_state *st, person *p, docs_rec
     }
     add_string(rd, &st->booking->addresses, &st->booking->n_addresses, &st->cap_addresses, addr);
     char c3[4];
-    if (p && strcmp(f[0], "R") == 0 && f[1][0] && edifact_country(f[1], c3))
+    if (p && strcmp(f[0], "R") == 0 && f[1][0] && edifact_country(rd, f[1], c3))
         memcpy(p->t.residence, c3, 4);
 }
 
@@ -753,7 +753,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
     for (int pass = 0; pass < 3; pass++) {
         for (size_t k = 0; k < st->n_docs; k++) {
             docs_record *d = &st->docs[k];
-            pw_edifact_segment at = {.number = d->segment, .tag = "SSR"};
+            edifact_where at = {d->segment, "SSR"};
             if (pass == 0 && d->kind == 'S') {
                 char given[NAME_MAX_LEN];
                 snprintf(given, sizeof given, "%s", d->fields[8]);
@@ -761,7 +761,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                 int i = docs_target(st, d, d->fields[7], given);
                 if (i < 0) {
                     if (!d->fields[7][0]) {
-                        edifact_report(rd, &at, true, NULL, "SSR DOCS without a name matches no traveler; ignored");
+                        edifact_report_at(rd, at, true, NULL, "SSR DOCS without a name matches no traveler; ignored");
                         continue;
                     }
                     person *p = new_person(st);
@@ -772,7 +772,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                         p->infant = true;
                         p->adult = d->context;
                     } else {
-                        edifact_report(rd, &at, true, NULL,
+                        edifact_report_at(rd, at, true, NULL,
                                        "SSR DOCS for %s has no TIF; traveler taken from DOCS", d->fields[7]);
                     }
                     i = (int)(p - st->people);
@@ -853,11 +853,11 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
     if (!b)
         return;
     reconcile(rd, st);
-    pw_edifact_segment at = {.number = st->src_segment, .tag = "SRC"};
+    edifact_where at = {st->src_segment, "SRC"};
     if (!b->locator)
-        edifact_report(rd, &at, true, "locator", "PNR without a record locator");
+        edifact_report_at(rd, at, true, "locator", "PNR without a record locator");
     if (!st->n_people) {
-        edifact_report(rd, &at, true, NULL, "PNR %s holds no travelers", b->locator ? b->locator : "");
+        edifact_report_at(rd, at, true, NULL, "PNR %s holds no travelers", b->locator ? b->locator : "");
         return;
     }
     const pw_leg *legs = b->legs;
@@ -937,22 +937,22 @@ void pnrgov_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         edifact_report(rd, seg, false, NULL, "%s; segment skipped", seg->problem);
         return;
     }
-    if (strcmp(tag, "SRC") == 0) {
+    if (memcmp(tag, "SRC", 4) == 0) {
         finish_pnr(rd, st);
         start_pnr(rd, st, seg);
         return;
     }
     if (!st->in_pnr) {
-        if (strcmp(tag, "TVL") == 0 && !st->have_msg_leg) {
+        if (memcmp(tag, "TVL", 4) == 0 && !st->have_msg_leg) {
             bool cont;
             if (read_leg(rd, seg, &st->msg_leg, &cont) && !cont)
                 st->have_msg_leg = true;
-        } else if (strcmp(tag, "EQN") == 0) {
+        } else if (memcmp(tag, "EQN", 4) == 0) {
             char v[16];
             get(seg, 0, 0, v, sizeof v);
             st->eqn = v[0] ? strtol(v, NULL, 10) : -1;
             st->eqn_segment = seg->number;
-        } else if (strcmp(tag, "TIF") == 0 || strcmp(tag, "RCI") == 0) {
+        } else if (memcmp(tag, "TIF", 4) == 0 || memcmp(tag, "RCI", 4) == 0) {
             edifact_report(rd, seg, true, NULL, "PNR data before any SRC; a PNR is opened here");
             start_pnr(rd, st, NULL);
             st->src_segment = seg->number;
@@ -960,31 +960,31 @@ void pnrgov_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         }
         return;
     }
-    if (strcmp(tag, "RCI") == 0) {
+    if (memcmp(tag, "RCI", 4) == 0) {
         read_rci(rd, st, seg);
-    } else if (strcmp(tag, "TIF") == 0) {
+    } else if (memcmp(tag, "TIF", 4) == 0) {
         read_tif(rd, st, seg);
-    } else if (strcmp(tag, "SSR") == 0) {
+    } else if (memcmp(tag, "SSR", 4) == 0) {
         read_ssr(rd, st, seg);
-    } else if (strcmp(tag, "TVL") == 0) {
+    } else if (memcmp(tag, "TVL", 4) == 0) {
         if (st->section == SEC_HISTORY)
             return;
         st->section = SEC_ITINERARY;
         st->context = -1;
         read_tvl(rd, st, seg);
-    } else if (strcmp(tag, "TRA") == 0) {
+    } else if (memcmp(tag, "TRA", 4) == 0) {
         if (st->section != SEC_HISTORY)
             read_tra(rd, st, seg);
-    } else if (strcmp(tag, "TRI") == 0) {
+    } else if (memcmp(tag, "TRI", 4) == 0) {
         if (st->section != SEC_HISTORY)
             st->section = SEC_CHECKIN;
         st->checkin = -1;
-    } else if (strcmp(tag, "SSD") == 0) {
+    } else if (memcmp(tag, "SSD", 4) == 0) {
         char seat[16];
         get(seg, 0, 0, seat, sizeof seat);
         if (st->section == SEC_CHECKIN && st->checkin >= 0 && seat[0] && strcmp(seat, "XXX") != 0)
             st->people[st->checkin].t.seat = pw_arena_strdup(rd->arena, seat);
-    } else if (strcmp(tag, "TBD") == 0) {
+    } else if (memcmp(tag, "TBD", 4) == 0) {
         char n[16];
         get(seg, 1, 0, n, sizeof n);
         if (st->section == SEC_CHECKIN && st->checkin >= 0 && n[0]) {
@@ -992,19 +992,19 @@ void pnrgov_segment(edifact_reader *rd, const pw_edifact_segment *seg)
             if (bags > st->people[st->checkin].t.bags)
                 st->people[st->checkin].t.bags = bags;
         }
-    } else if (strcmp(tag, "ABI") == 0 || strcmp(tag, "SAC") == 0 || strcmp(tag, "LTS") == 0) {
-        if (strcmp(tag, "LTS") != 0)
+    } else if (memcmp(tag, "ABI", 4) == 0 || memcmp(tag, "SAC", 4) == 0 || memcmp(tag, "LTS", 4) == 0) {
+        if (memcmp(tag, "LTS", 4) != 0)
             st->section = SEC_HISTORY;
     } else if (st->section == SEC_NAMES || st->section == SEC_ITINERARY) {
-        if (strcmp(tag, "DAT") == 0 && st->section == SEC_NAMES)
+        if (memcmp(tag, "DAT", 4) == 0 && st->section == SEC_NAMES)
             read_dat(rd, st, seg);
-        else if (strcmp(tag, "ORG") == 0 && st->section == SEC_NAMES)
+        else if (memcmp(tag, "ORG", 4) == 0 && st->section == SEC_NAMES)
             read_org(rd, st, seg);
-        else if (strcmp(tag, "ADD") == 0)
+        else if (memcmp(tag, "ADD", 4) == 0)
             read_add(rd, st, seg);
-        else if (strcmp(tag, "IFT") == 0)
+        else if (memcmp(tag, "IFT", 4) == 0)
             read_ift(rd, st, seg);
-        else if (strcmp(tag, "FOP") == 0)
+        else if (memcmp(tag, "FOP", 4) == 0)
             read_fop(rd, st, seg);
     }
 }
@@ -1016,8 +1016,8 @@ void pnrgov_end(edifact_reader *rd)
         return;
     finish_pnr(rd, st);
     if (st->eqn >= 0 && st->eqn != (long)st->pnrs) {
-        pw_edifact_segment at = {.number = st->eqn_segment, .tag = "EQN"};
-        edifact_report(rd, &at, true, "count", "EQN gives %ld PNRs, the message holds %u", st->eqn, st->pnrs);
+        edifact_where at = {st->eqn_segment, "EQN"};
+        edifact_report_at(rd, at, true, "count", "EQN gives %ld PNRs, the message holds %u", st->eqn, st->pnrs);
     }
     if (!st->pnrs)
         edifact_report(rd, NULL, true, NULL, "PNRGOV message %s holds no PNR",

@@ -24,25 +24,42 @@
 
 #include "edifact.h"
 
-void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warning,
-                    const char *field, const char *fmt, ...)
+static void report_v(edifact_reader *rd, edifact_where at, bool warning, const char *field,
+                     const char *fmt, va_list ap)
 {
     char reason[512];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    pw_error e = {.file = rd->name, .reason = reason, .field = field, .warning = warning};
-    if (seg) {
-        e.segment = seg->number;
-        e.tag = seg->tag[0] ? seg->tag : NULL;
-    }
+    pw_error e = {.file = rd->name, .reason = reason, .field = field, .warning = warning,
+                  .segment = at.segment, .tag = at.tag && at.tag[0] ? at.tag : NULL};
     if (warning)
         rd->stats.warnings++;
     else
         rd->stats.errors++;
     if (rd->on_error)
         rd->on_error(rd->ctx, &e);
+}
+
+void edifact_report_at(edifact_reader *rd, edifact_where at, bool warning, const char *field,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(rd, at, warning, field, fmt, ap);
+    va_end(ap);
+}
+
+void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warning,
+                    const char *field, const char *fmt, ...)
+{
+    edifact_where at = {0, NULL};
+    if (seg) {
+        at.segment = seg->number;
+        at.tag = seg->tag;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    report_v(rd, at, warning, field, fmt, ap);
+    va_end(ap);
 }
 
 const char *edifact_strdup(edifact_reader *rd, const char *s)
@@ -239,7 +256,7 @@ int64_t edifact_epoch(pw_date d, const char *hhmm)
     return t;
 }
 
-bool edifact_country(const char *code, char out[4])
+bool edifact_country(edifact_reader *rd, const char *code, char out[4])
 {
     out[0] = '\0';
     if (!code)
@@ -247,7 +264,20 @@ bool edifact_country(const char *code, char out[4])
     size_t n = strlen(code);
     if (n < 1 || n > 3)
         return false;
-    return pw_country_alpha3(code, out);
+    /* A message repeats a few codes many times: remember them. */
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31 + (unsigned char)code[i];
+    struct country_memo *m = &rd->countries[h % (sizeof rd->countries / sizeof *rd->countries)];
+    if (strcmp(m->code, code) == 0) {
+        memcpy(out, m->alpha3, 4);
+        return m->known;
+    }
+    bool known = pw_country_alpha3(code, out);
+    memcpy(m->code, code, n + 1);
+    memcpy(m->alpha3, known ? out : "", known ? 4 : 1);
+    m->known = known;
+    return known;
 }
 
 const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *number)
@@ -736,8 +766,8 @@ pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_bat
         reader_segment(&rd, seg);
     }
     if (rd.in_message) {
-        pw_edifact_segment none = {.number = lx.segments};
-        edifact_report(&rd, lx.segments ? &none : NULL, true, NULL,
+        edifact_where none = {lx.segments, NULL};
+        edifact_report_at(&rd, none, true, NULL,
                        "message %s not closed by UNT at the end of the input", rd.unh_ref);
         end_message(&rd);
     }
