@@ -478,6 +478,23 @@ typedef struct pw_edifact_stats {
 pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_batch *b,
                           pw_error_fn on_error, void *ctx, pw_edifact_stats *stats);
 
+/* The interactive API (iAPI) answer for one traveler of a PAXLST request. */
+typedef struct pw_iapi_verdict {
+    bool board;                 /* true: OK to board (ERC 0Z); false: no board (1Z) */
+    const char *text;           /* FTX AAP text; NULL: "OK TO BOARD" / "NO BOARD" */
+} pw_iapi_verdict;
+
+/* Builds the CUSRES reply (D05B) to the first PAXLST message of an iAPI
+ * request: envelope turned around with the request's references, BGM 962,
+ * RFF TN, per leg RFF AF with its DTM and LOC, per traveler (in the request's
+ * order, verdicts[i] for the i-th) ERP, RFF AVF/ABO, ERC and FTX. now is the
+ * reply time (seconds since the epoch, UTC). The reply is written in the
+ * request's service characters, one segment per line, into *out (malloc'd,
+ * NUL-terminated; free() it). PW_ERR_FORMAT: no PAXLST in the request;
+ * PW_ERR_ARG: fewer verdicts than travelers. */
+pw_status pw_cusres_reply(const char *request, size_t len, const pw_iapi_verdict *verdicts,
+                          size_t n_verdicts, int64_t now, char **out, size_t *out_len);
+
 /* Writes one traveler as a JSON Lines object (no newline): id, names, dob,
  * sex, nationality, role, docs, legs, pnr and booking, source. */
 void pw_traveler_json(const pw_traveler *t, FILE *out);

@@ -772,6 +772,123 @@ static void every_sample_parses(void **state)
     }
 }
 
+/* ---------------------------------------------------------------- CUSRES */
+
+/* The astra exchanges, one block per "# ---" header, macros filled as the
+ * reader fills them (2019-09-24 08:21, $(get x) as X). */
+static char **astra_blocks(size_t *n)
+{
+    char *data;
+    size_t len;
+    assert_int_equal(pw_read_file(test_data("samples/paxlst/astra__iapi_china_exchanges.txt"), &data, &len), PW_OK);
+    char **blocks = calloc(64, sizeof *blocks);
+    *n = 0;
+    char *p = data;
+    while ((p = strstr(p, "# ---")) && *n < 64) {
+        char *start = strchr(p, '\n');
+        if (!start)
+            break;
+        start++;
+        char *next = strstr(start, "# ---");
+        size_t bl = next ? (size_t)(next - start) : strlen(start);
+        char *b = calloc(bl + 1, 1);
+        size_t w = 0;
+        for (size_t i = 0; i < bl; i++) {
+            if (start[i] == '$' && start[i + 1] == '(') {
+                char *close = memchr(start + i, ')', bl - i);
+                char macro[64];
+                snprintf(macro, sizeof macro, "%.*s", (int)(close - (start + i + 2)), start + i + 2);
+                const char *val = strcmp(macro, "yymmdd") == 0 ? "190924"
+                                : strcmp(macro, "yymmdd +1") == 0 ? "190925"
+                                : strcmp(macro, "hhmi") == 0 ? "0821"
+                                : strcmp(macro, "date_format %y +1y") == 0 ? "20"
+                                : strcmp(macro, "date_format %y +2y") == 0 ? "21"
+                                : strcmp(macro, "date_format %y -1y") == 0 ? "18" : NULL;
+                if (val) {
+                    memcpy(b + w, val, strlen(val));
+                    w += strlen(val);
+                } else {
+                    for (const char *m = macro + 4; *m; m++)
+                        b[w++] = (char)(*m >= 'a' && *m <= 'z' ? *m - 32 : *m);
+                }
+                i = (size_t)(close - start);
+                continue;
+            }
+            b[w++] = start[i];
+        }
+        blocks[(*n)++] = b;
+        p = start;
+    }
+    free(data);
+    return blocks;
+}
+
+static void assert_same_segments(const char *expected, const char *got)
+{
+    char (*a)[128] = calloc(64, 128), (*b)[128] = calloc(64, 128);
+    errors es = {0};
+    size_t na = lex_all(expected, a, 64, &es);
+    size_t nb = lex_all(got, b, 64, &es);
+    for (size_t i = 0; i < na && i < nb; i++)
+        if (strcmp(a[i], b[i]) != 0)
+            fail_msg("segment %zu: expected %s, got %s", i + 1, a[i], b[i]);
+    assert_int_equal(na, nb);
+    free(a);
+    free(b);
+}
+
+static void cusres_reply_matches_astra_exchanges(void **state)
+{
+    (void)state;
+    size_t n;
+    char **blocks = astra_blocks(&n);
+    assert_int_equal(n, 43);
+    const int64_t now = 1569313260;     /* 2019-09-24 08:21 UTC */
+    /* Case 1001/1108: two passengers, both OK. */
+    pw_iapi_verdict ok2[2] = {{true, NULL}, {true, NULL}};
+    char *reply;
+    size_t len;
+    assert_int_equal(pw_cusres_reply(blocks[0], strlen(blocks[0]), ok2, 2, now, &reply, &len), PW_OK);
+    assert_same_segments(blocks[1], reply);
+    assert_non_null(strstr(reply, "ERC+0Z\"\n"));      /* the request's terminator */
+    free(reply);
+    /* Case 1003: no board, with the authority's text. */
+    pw_iapi_verdict no[1] = {{false, "NO BOARD, if there is a question, please contact with NIA of China, tel861056095288."}};
+    assert_int_equal(pw_cusres_reply(blocks[4], strlen(blocks[4]), no, 1, now, &reply, &len), PW_OK);
+    assert_same_segments(blocks[5], reply);
+    free(reply);
+    /* Case 1107: a multi-leg request. */
+    size_t k = 0;
+    while (k < n && !strstr(blocks[k], "LOC+92+CAN\"\nDTM+189"))
+        k++;
+    assert_true(k + 1 < n);
+    pw_iapi_verdict ok1[1] = {{true, NULL}};
+    assert_int_equal(pw_cusres_reply(blocks[k], strlen(blocks[k]), ok1, 1, now, &reply, &len), PW_OK);
+    assert_same_segments(blocks[k + 1], reply);
+    free(reply);
+    /* Too few verdicts; not a PAXLST. */
+    assert_int_equal(pw_cusres_reply(blocks[0], strlen(blocks[0]), ok1, 1, now, &reply, &len), PW_ERR_ARG);
+    assert_int_equal(pw_cusres_reply(blocks[1], strlen(blocks[1]), ok2, 2, now, &reply, &len), PW_ERR_FORMAT);
+    for (size_t i = 0; i < n; i++)
+        free(blocks[i]);
+    free(blocks);
+}
+
+static void cusres_reply_releases_service_characters(void **state)
+{
+    (void)state;
+    const char *rq = "UNA:+.? 'UNB+UNOA:4+AIR+GOV+200101:1200+R1'UNH+1+PAXLST:D:05B:UN:IATA+A1+01:F'BGM+745'"
+                     "TDT+20+XY1'NAD+FL+++DOE:JO'RFF+AVF:AB?+C'UNT+6+1'UNZ+1+R1'";
+    pw_iapi_verdict v[1] = {{false, "CALL 1:2 +3"}};
+    char *reply;
+    size_t len;
+    assert_int_equal(pw_cusres_reply(rq, strlen(rq), v, 1, 0, &reply, &len), PW_OK);
+    assert_non_null(strstr(reply, "RFF+AVF:AB?+C'"));
+    assert_non_null(strstr(reply, "FTX+AAP+++CALL 1?:2 ?+3'"));
+    assert_non_null(strstr(reply, "UNB+UNOA:4+GOV+AIR+700101:0000+R1'"));
+    free(reply);
+}
+
 /* ------------------------------------------------------------------ CLI */
 
 static void cli_parse_writes_json_lines(void **state)
@@ -845,6 +962,8 @@ int main(void)
         cmocka_unit_test(pnrgov_bad_format_files),
         cmocka_unit_test(pnrgov_group_and_placeholder),
         cmocka_unit_test(every_sample_parses),
+        cmocka_unit_test(cusres_reply_matches_astra_exchanges),
+        cmocka_unit_test(cusres_reply_releases_service_characters),
         cmocka_unit_test(cli_parse_writes_json_lines),
         cmocka_unit_test(cli_parse_rejects_with_exit_1),
     };
