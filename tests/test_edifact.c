@@ -710,6 +710,28 @@ static void pnrgov_group_and_placeholder(void **state)
     parsed_free(p);
 }
 
+static void pnrgov_bad_traveler_is_reported_and_others_kept(void **state)
+{
+    (void)state;
+    const char *text =
+        "UNB+IATA:1+XX++200101:1200+9'UNH+1+PNRGOV:11:1:IA+F'TVL+050120:1000+AAA+BBB+XX+1'EQN+1'"
+        "SRC'RCI+XX:LOC2'TIF+FIRST+ONE:A:1'SSR+DOCS:HK:1:XX:::::/P/DEU/P1/DEU/01JAN80/F/01JAN30/FIRST/ONE'"
+        "TIF+SECOND+TWO:A:2'%%%:BROKEN'TIF++NOBODY:A:3'TIF+THIRD+THREE:A:4'SSR+DOCS:HK:1:XX:::::/P/FRA/P3/FRA/3MAR81/M/01JAN30/THIRD/THREE'"
+        "UNT+12+1'UNZ+1+9'";
+    parsed *p = read_text("pnr.edi", text);
+    assert_int_equal(p->status, PW_ERR_REJECTS);
+    assert_int_equal(p->b.n, 2);
+    assert_int_equal(p->b.rejected, 2);
+    assert_string_equal(p->b.travelers[0].surname, "FIRST");
+    assert_date(p->b.travelers[0].dob, "1980-01-01");
+    assert_string_equal(p->b.travelers[1].surname, "THIRD");
+    assert_string_equal(p->b.travelers[1].docs[0].number, "P3");
+    assert_int_equal(p->b.travelers[0].booking->n_travelers, 2);
+    assert_reported(&p->es, "pnr.edi: segment 10 (?): not a segment tag; traveler SECOND rejected");
+    assert_reported(&p->es, "pnr.edi: segment 11 (TIF): name: TIF without a surname; traveler rejected");
+    parsed_free(p);
+}
+
 static void every_sample_parses(void **state)
 {
     (void)state;
@@ -961,6 +983,7 @@ int main(void)
         cmocka_unit_test(pnrgov_dangling_separator_and_doco),
         cmocka_unit_test(pnrgov_bad_format_files),
         cmocka_unit_test(pnrgov_group_and_placeholder),
+        cmocka_unit_test(pnrgov_bad_traveler_is_reported_and_others_kept),
         cmocka_unit_test(every_sample_parses),
         cmocka_unit_test(cusres_reply_matches_astra_exchanges),
         cmocka_unit_test(cusres_reply_releases_service_characters),

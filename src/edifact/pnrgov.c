@@ -40,6 +40,7 @@ typedef struct person {
     char ref[24];
     char surname[NAME_MAX_LEN];     /* as TIF gave it, title taken off */
     char given[GIVEN_MAX_LEN];
+    char tif_given[GIVEN_MAX_LEN];  /* the TIF's, kept for matching once DOCS replaced it */
     const char *title;
     bool infant;
     int adult;                      /* index of the adult for an infant, -1 */
@@ -56,6 +57,16 @@ typedef struct docs_record {
     unsigned n_fields;
 } docs_record;
 
+/* Check-in data (TRI, TIF, SSD, TBD), applied once the travelers are known. */
+typedef struct checkin_record {
+    char ref[24];
+    char surname[NAME_MAX_LEN];
+    char given[GIVEN_MAX_LEN];
+    char seat[16];
+    unsigned bags;
+    unsigned segment;
+} checkin_record;
+
 struct pnrgov_state {
     pw_leg msg_leg;
     bool have_msg_leg;
@@ -71,8 +82,9 @@ struct pnrgov_state {
     size_t n_people, cap_people;
     docs_record *docs;
     size_t n_docs, cap_docs;
+    checkin_record *checkins;
+    size_t n_checkins, cap_checkins;
     int context;
-    int checkin;
     enum { SEC_NAMES, SEC_ITINERARY, SEC_CHECKIN, SEC_HISTORY } section;
     bool locator_set;
     bool agency_set;
@@ -90,6 +102,7 @@ void pnrgov_free(edifact_reader *rd)
     if (rd->pnrgov) {
         free(rd->pnrgov->people);
         free(rd->pnrgov->docs);
+        free(rd->pnrgov->checkins);
         free(rd->pnrgov);
         rd->pnrgov = NULL;
     }
@@ -444,6 +457,12 @@ static bool names_agree(const char *s1, const char *g1, const char *s2, const ch
     return strncmp(a, b, n) == 0;
 }
 
+static bool person_agrees(const person *p, const char *surname, const char *given)
+{
+    return names_agree(p->surname, p->given, surname, given) ||
+           (p->tif_given[0] && names_agree(p->surname, p->tif_given, surname, given));
+}
+
 static int find_by_ref(const pnrgov_state *st, const char *ref)
 {
     if (!ref[0])
@@ -457,7 +476,7 @@ static int find_by_ref(const pnrgov_state *st, const char *ref)
 static int find_by_name(const pnrgov_state *st, const char *surname, const char *given)
 {
     for (size_t i = 0; i < st->n_people; i++)
-        if (names_agree(st->people[i].surname, st->people[i].given, surname, given))
+        if (person_agrees(&st->people[i], surname, given))
             return (int)i;
     return -1;
 }
@@ -481,10 +500,13 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     snprintf(gcopy, sizeof gcopy, "%s", given);
     const char *title = edifact_strip_title(gcopy, 0);
     if (st->section == SEC_CHECKIN) {
-        int i = find_by_ref(st, ref);
-        if (i < 0 || !names_agree(st->people[i].surname, st->people[i].given, surname, gcopy))
-            i = find_by_name(st, surname, gcopy);
-        st->checkin = i;
+        if (st->n_checkins) {
+            checkin_record *c = &st->checkins[st->n_checkins - 1];
+            snprintf(c->ref, sizeof c->ref, "%s", ref);
+            snprintf(c->surname, sizeof c->surname, "%s", surname);
+            snprintf(c->given, sizeof c->given, "%s", gcopy);
+            c->segment = seg->number;
+        }
         return;
     }
     if (strcmp(qual, "G") == 0) {
@@ -498,7 +520,7 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         return;
     }
     int existing = find_by_ref(st, ref);
-    if (existing >= 0 && names_agree(st->people[existing].surname, st->people[existing].given, surname, gcopy)) {
+    if (existing >= 0 && person_agrees(&st->people[existing], surname, gcopy)) {
         st->context = existing;
         return;
     }
@@ -515,6 +537,7 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     st->context = (int)(p - st->people);
     snprintf(p->surname, sizeof p->surname, "%s", surname);
     snprintf(p->given, sizeof p->given, "%s", gcopy);
+    snprintf(p->tif_given, sizeof p->tif_given, "%s", gcopy);
     snprintf(p->ref, sizeof p->ref, "%s", ref);
     p->title = title;
     p->t.source.segment = seg->number;
@@ -726,7 +749,7 @@ static void apply_doca(edifact_reader *rd, pnrgov_state *st, person *p, docs_rec
 static int docs_target(pnrgov_state *st, const docs_record *d, const char *surname, const char *given)
 {
     int byref = find_by_ref(st, d->ref);
-    if (byref >= 0 && (!surname[0] || names_agree(st->people[byref].surname, st->people[byref].given, surname, given)))
+    if (byref >= 0 && (!surname[0] || person_agrees(&st->people[byref], surname, given)))
         return byref;
     if (surname[0]) {
         int byname = find_by_name(st, surname, given);
@@ -827,6 +850,29 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
     }
 }
 
+static void apply_checkins(edifact_reader *rd, pnrgov_state *st)
+{
+    for (size_t k = 0; k < st->n_checkins; k++) {
+        const checkin_record *c = &st->checkins[k];
+        if (!c->surname[0])
+            continue;
+        int i = find_by_ref(st, c->ref);
+        if (i < 0 || !person_agrees(&st->people[i], c->surname, c->given))
+            i = find_by_name(st, c->surname, c->given);
+        if (i < 0) {
+            edifact_where at = {c->segment, "TIF"};
+            edifact_report_at(rd, at, true, NULL, "check-in record for %s %s matches no traveler", c->surname,
+                              c->given);
+            continue;
+        }
+        person *p = &st->people[i];
+        if (c->seat[0] && strcmp(c->seat, "XXX") != 0)
+            p->t.seat = pw_arena_strdup(rd->arena, c->seat);
+        if (c->bags > p->t.bags)
+            p->t.bags = c->bags;
+    }
+}
+
 static void start_pnr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segment *seg)
 {
     st->in_pnr = true;
@@ -836,7 +882,7 @@ static void start_pnr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_seg
     st->n_people = 0;
     st->n_docs = 0;
     st->context = -1;
-    st->checkin = -1;
+    st->n_checkins = 0;
     st->section = SEC_NAMES;
     st->locator_set = false;
     st->agency_set = false;
@@ -853,6 +899,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
     if (!b)
         return;
     reconcile(rd, st);
+    apply_checkins(rd, st);
     edifact_where at = {st->src_segment, "SRC"};
     if (!b->locator)
         edifact_report_at(rd, at, true, "locator", "PNR without a record locator");
@@ -870,20 +917,26 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
             n_legs = 1;
         }
     }
+    /* ids[i] for the i-th person (NULL when rejected); the booking lists the kept ones. */
     const char **ids = pw_arena_alloc(rd->arena, st->n_people * sizeof *ids);
+    const char **kept = pw_arena_alloc(rd->arena, st->n_people * sizeof *kept);
+    if (!ids || !kept)
+        return;
+    size_t n_kept = 0;
     for (size_t i = 0; i < st->n_people; i++) {
+        if (st->people[i].rejected)
+            continue;
         char id[200];
         snprintf(id, sizeof id, "%s-%s-%zu", rd->message_key ? rd->message_key : "-",
                  b->locator ? b->locator : "-", i + 1);
-        if (ids)
-            ids[i] = pw_arena_strdup(rd->arena, id);
+        ids[i] = kept[n_kept++] = pw_arena_strdup(rd->arena, id);
     }
-    if (!ids)
-        return;
-    b->traveler_ids = ids;
-    b->n_travelers = st->n_people;
+    b->traveler_ids = kept;
+    b->n_travelers = n_kept;
     for (size_t i = 0; i < st->n_people; i++) {
         person *p = &st->people[i];
+        if (p->rejected)
+            continue;
         pw_traveler *t = edifact_batch_push(rd->batch);
         if (!t)
             return;
@@ -915,6 +968,7 @@ void pnrgov_begin(edifact_reader *rd)
         return;
     free(st->people);
     free(st->docs);
+    free(st->checkins);
     memset(st, 0, sizeof *st);
     st->eqn = -1;
     st->context = -1;
@@ -934,7 +988,15 @@ void pnrgov_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         return;
     const char *tag = seg->tag;
     if (seg->problem) {
-        edifact_report(rd, seg, false, NULL, "%s; segment skipped", seg->problem);
+        /* Inside a traveler's group: the traveler is rejected, the PNR goes on. */
+        person *p = st->in_pnr && st->section == SEC_NAMES && st->context >= 0 ? &st->people[st->context] : NULL;
+        if (p && !p->rejected) {
+            p->rejected = true;
+            rd->batch->rejected++;
+            edifact_report(rd, seg, false, NULL, "%s; traveler %s rejected", seg->problem, p->surname);
+        } else {
+            edifact_report(rd, seg, false, NULL, "%s; segment skipped", seg->problem);
+        }
         return;
     }
     if (memcmp(tag, "SRC", 4) == 0) {
@@ -976,22 +1038,28 @@ void pnrgov_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         if (st->section != SEC_HISTORY)
             read_tra(rd, st, seg);
     } else if (memcmp(tag, "TRI", 4) == 0) {
-        if (st->section != SEC_HISTORY)
-            st->section = SEC_CHECKIN;
-        st->checkin = -1;
+        if (st->section == SEC_HISTORY)
+            return;
+        st->section = SEC_CHECKIN;
+        if (st->n_checkins == st->cap_checkins) {
+            size_t ncap = st->cap_checkins ? st->cap_checkins * 2 : 8;
+            checkin_record *nc = realloc(st->checkins, ncap * sizeof *nc);
+            if (!nc)
+                return;
+            st->checkins = nc;
+            st->cap_checkins = ncap;
+        }
+        checkin_record *c = &st->checkins[st->n_checkins++];
+        memset(c, 0, sizeof *c);
+        c->segment = seg->number;
     } else if (memcmp(tag, "SSD", 4) == 0) {
-        char seat[16];
-        get(seg, 0, 0, seat, sizeof seat);
-        if (st->section == SEC_CHECKIN && st->checkin >= 0 && seat[0] && strcmp(seat, "XXX") != 0)
-            st->people[st->checkin].t.seat = pw_arena_strdup(rd->arena, seat);
+        if (st->section == SEC_CHECKIN && st->n_checkins)
+            get(seg, 0, 0, st->checkins[st->n_checkins - 1].seat, sizeof st->checkins[0].seat);
     } else if (memcmp(tag, "TBD", 4) == 0) {
         char n[16];
         get(seg, 1, 0, n, sizeof n);
-        if (st->section == SEC_CHECKIN && st->checkin >= 0 && n[0]) {
-            unsigned bags = (unsigned)strtoul(n, NULL, 10);
-            if (bags > st->people[st->checkin].t.bags)
-                st->people[st->checkin].t.bags = bags;
-        }
+        if (st->section == SEC_CHECKIN && st->n_checkins && n[0])
+            st->checkins[st->n_checkins - 1].bags = (unsigned)strtoul(n, NULL, 10);
     } else if (memcmp(tag, "ABI", 4) == 0 || memcmp(tag, "SAC", 4) == 0 || memcmp(tag, "LTS", 4) == 0) {
         if (memcmp(tag, "LTS", 4) != 0)
             st->section = SEC_HISTORY;
