@@ -490,6 +490,18 @@ static void paxlst_bad_traveler_is_reported_and_others_kept(void **state)
     parsed_free(p);
 }
 
+static void paxlst_latin1_names_become_utf8(void **state)
+{
+    (void)state;
+    parsed *p = read_text("l1", "UNB+UNOC:3+A+B+200101:1200+1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'"
+                                "NAD+FL+++M\xdcLLER:J\xd6RG'NAD+FL+++\xc3\x96ZT\xc3\x9cRK:AY'UNT+5+1'UNZ+1+1'");
+    assert_int_equal(p->b.n, 2);
+    assert_string_equal(p->b.travelers[0].surname, "M\xc3\x9cLLER");
+    assert_string_equal(p->b.travelers[0].given_names, "J\xc3\x96RG");
+    assert_string_equal(p->b.travelers[1].surname, "\xc3\x96ZT\xc3\x9cRK");     /* UTF-8 kept as is */
+    parsed_free(p);
+}
+
 /* --------------------------------------------------------------- PNRGOV */
 
 static void pnrgov_two_pnrs_with_wrapped_lines(void **state)
@@ -973,6 +985,7 @@ int main(void)
         cmocka_unit_test(paxlst_astra_template_exchanges),
         cmocka_unit_test(paxlst_multi_part_joined),
         cmocka_unit_test(paxlst_bad_traveler_is_reported_and_others_kept),
+        cmocka_unit_test(paxlst_latin1_names_become_utf8),
         cmocka_unit_test(pnrgov_two_pnrs_with_wrapped_lines),
         cmocka_unit_test(pnrgov_adult_and_infant),
         cmocka_unit_test(pnrgov_infant_typographic_una),

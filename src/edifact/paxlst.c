@@ -135,7 +135,7 @@ static void commit(edifact_reader *rd, paxlst_state *st)
     *t = *c;
     char id[160];
     snprintf(id, sizeof id, "%s-%u", rd->message_key ? rd->message_key : "-", st->seq);
-    t->id = pw_arena_strdup(rd->arena, id);
+    t->id = edifact_strdup(rd, id);
     t->legs = st->legs;
     t->n_legs = st->n_legs;
     if (st->avf) {

@@ -160,7 +160,7 @@ static void add_string(edifact_reader *rd, const char ***arr, size_t *n, size_t 
             return;
     const char **slot = edifact_append(rd->arena, (void **)arr, n, cap, sizeof *slot);
     if (slot)
-        *slot = pw_arena_strdup(rd->arena, s);
+        *slot = edifact_strdup(rd, s);
 }
 
 /* The digits of each number in a text; letters separate numbers
@@ -271,13 +271,13 @@ static void read_fop(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     get(seg, 0, 0, type, sizeof type);
     get(seg, 0, 4, card, sizeof card);
     if (type[0] && !st->booking->payment_type)
-        st->booking->payment_type = pw_arena_strdup(rd->arena, type);
+        st->booking->payment_type = edifact_strdup(rd, type);
     if (card[0] && !st->booking->card_hash) {
         unsigned char h[32];
         char hex[65];
         crypto_generichash(h, sizeof h, (const unsigned char *)card, strlen(card), NULL, 0);
         sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-        st->booking->card_hash = pw_arena_strdup(rd->arena, hex);
+        st->booking->card_hash = edifact_strdup(rd, hex);
         sodium_memzero(card, sizeof card);
     }
 }
@@ -305,7 +305,7 @@ static void read_rci(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         return;
     }
     st->locator_set = true;
-    st->booking->locator = pw_arena_strdup(rd->arena, loc);
+    st->booking->locator = edifact_strdup(rd, loc);
     /* Company:locator:type:date:time; some senders leave out the type. */
     if (strlen(c2) == 6 && pnr_time(rd, c2, c3))
         st->booking->created = pnr_time(rd, c2, c3);
@@ -347,7 +347,7 @@ static void read_org(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         snprintf(buf, sizeof buf, "%s%s%s", sys, loc[0] ? ":" : "", loc);
     else
         return;
-    st->booking->agency = pw_arena_strdup(rd->arena, buf);
+    st->booking->agency = edifact_strdup(rd, buf);
     st->agency_set = true;
 }
 
@@ -576,7 +576,7 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
             get(seg, e, 2, ref, sizeof ref);
             int i = find_by_ref(st, ref);
             if (i >= 0 && seat[0] && strcmp(seat, "XXX") != 0 && !st->people[i].t.seat)
-                st->people[i].t.seat = pw_arena_strdup(rd->arena, seat);
+                st->people[i].t.seat = edifact_strdup(rd, seat);
         }
         return;
     }
@@ -650,7 +650,7 @@ static void add_document(edifact_reader *rd, person *p, const char *type, const 
     char c3[4];
     if (country[0] && edifact_country(rd, country, c3))
         memcpy(doc->country, c3, 4);
-    doc->number = pw_arena_strdup(rd->arena, number);
+    doc->number = edifact_strdup(rd, number);
     doc->expiry = expiry;
 }
 
@@ -719,7 +719,7 @@ static void apply_doco(edifact_reader *rd, person *p, docs_record *d)
     char (*f)[NAME_MAX_LEN] = d->fields;
     /* birth place / type / number / issue place / issue date / country where valid */
     if (f[0][0] && !p->t.birth_place)
-        p->t.birth_place = pw_arena_strdup(rd->arena, f[0]);
+        p->t.birth_place = edifact_strdup(rd, f[0]);
     pw_date none = {0, 0, 0};
     add_document(rd, p, f[1], f[5], f[2], none);
 }
@@ -867,7 +867,7 @@ static void apply_checkins(edifact_reader *rd, pnrgov_state *st)
         }
         person *p = &st->people[i];
         if (c->seat[0] && strcmp(c->seat, "XXX") != 0)
-            p->t.seat = pw_arena_strdup(rd->arena, c->seat);
+            p->t.seat = edifact_strdup(rd, c->seat);
         if (c->bags > p->t.bags)
             p->t.bags = c->bags;
     }
@@ -929,7 +929,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
         char id[200];
         snprintf(id, sizeof id, "%s-%s-%zu", rd->message_key ? rd->message_key : "-",
                  b->locator ? b->locator : "-", i + 1);
-        ids[i] = kept[n_kept++] = pw_arena_strdup(rd->arena, id);
+        ids[i] = kept[n_kept++] = edifact_strdup(rd, id);
     }
     b->traveler_ids = kept;
     b->n_travelers = n_kept;

@@ -62,11 +62,50 @@ void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warn
     va_end(ap);
 }
 
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (!k || i + k > n || (k == 2 && c < 0xC2))
+            return false;
+        for (size_t j = 1; j < k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Model strings are UTF-8. Values that are not (syntax UNOC and others:
+ * ISO 8859-1) are read as ISO 8859-1. */
+static char *arena_text(pw_arena *a, const char *s, size_t n)
+{
+    if (valid_utf8((const unsigned char *)s, n))
+        return pw_arena_strndup(a, s, n);
+    char *out = pw_arena_alloc(a, 2 * n + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[w++] = (char)c;
+        } else {
+            out[w++] = (char)(0xC0 | (c >> 6));
+            out[w++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    out[w] = '\0';
+    return out;
+}
+
 const char *edifact_strdup(edifact_reader *rd, const char *s)
 {
     if (!s || !*s)
         return NULL;
-    return pw_arena_strdup(rd->arena, s);
+    return arena_text(rd->arena, s, strlen(s));
 }
 
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
@@ -77,11 +116,14 @@ const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsig
     if (!n)
         return NULL;
     if (n < sizeof buf)
-        return pw_arena_strndup(rd->arena, buf, n);
-    char *big = pw_arena_alloc(rd->arena, n + 1);
-    if (big)
-        pw_edifact_value(seg, element, component, big, n + 1);
-    return big;
+        return arena_text(rd->arena, buf, n);
+    char *big = malloc(n + 1);
+    if (!big)
+        return NULL;
+    pw_edifact_value(seg, element, component, big, n + 1);
+    const char *copy = arena_text(rd->arena, big, n);
+    free(big);
+    return copy;
 }
 
 void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t elem)
@@ -528,7 +570,7 @@ static void open_message(edifact_reader *rd, const pw_edifact_segment *seg, bool
         size_t n = strlen(key);
         snprintf(key + n, sizeof key - n, "#%u", seen);
     }
-    rd->message_key = pw_arena_strdup(rd->arena, key);
+    rd->message_key = arena_text(rd->arena, key, strlen(key));
     rd->unh_segment = seg->number;
     rd->message_segments = 1;
     rd->in_message = true;
