@@ -708,7 +708,8 @@ static void pnrgov_group_and_placeholder(void **state)
     const char *text =
         "UNB+IATA:1+XX++200101:1200+9'UNH+1+PNRGOV:11:1:IA+F'MSG+:22'TVL+050120:1000+AAA+BBB+XX+1'EQN+1'"
         "SRC'RCI+XX:LOC1::010120:0900'TIF+TOURGROUP:G+:A:0'TIF+TBA+TBA:A:1'TIF+SMITH+ANNMRS:A:2'"
-        "FOP+CC:::VI:4111111111111111:0222'UNT+10+1'UNZ+1+9'";
+        "FOP+CC:::VI:4111111111111111:0222'SSR+DOCA:HK:1:XX:::::/R/GBR/1 HIGH ST/LONDON//SW1A1AA+::2'"
+        "UNT+11+1'UNZ+1+9'";
     parsed *p = read_text("grp", text);
     assert_int_equal(p->status, PW_OK);
     assert_int_equal(p->b.n, 2);
@@ -716,6 +717,9 @@ static void pnrgov_group_and_placeholder(void **state)
     assert_string_equal(p->b.travelers[1].given_names, "ANN");
     assert_string_equal(p->b.travelers[1].title, "MRS");
     assert_string_equal(p->b.travelers[1].legs[0].flight, "XX0001");
+    assert_string_equal(p->b.travelers[1].residence, "GBR");
+    assert_string_equal(p->b.travelers[1].booking->addresses[0], "1 HIGH ST, LONDON, SW1A1AA, GBR");
+    assert_string_equal(p->b.travelers[1].booking->payment_type, "CC");
     const char *hash = p->b.travelers[1].booking->card_hash;
     assert_int_equal(strlen(hash), 64);
     assert_null(strstr(hash, "4111"));
