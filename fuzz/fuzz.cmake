@@ -24,7 +24,7 @@ if(CMAKE_C_COMPILER_ID MATCHES "Clang")
       set(seeds ${CMAKE_SOURCE_DIR}/data/samples/paxlst ${CMAKE_SOURCE_DIR}/data/samples/pnrgov)
     endif()
     add_test(NAME ${name}_smoke
-             COMMAND ${name} -max_total_time=${PW_FUZZ_SECONDS} -timeout=20 -rss_limit_mb=2048
+             COMMAND ${name} -max_total_time=${PW_FUZZ_SECONDS} -timeout=20 -rss_limit_mb=2048 -max_len=16384
                      -print_final_stats=1 ${corpus} ${seeds})
     set_tests_properties(${name}_smoke PROPERTIES LABELS fuzz TIMEOUT 300)
   endforeach()

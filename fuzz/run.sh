@@ -21,7 +21,7 @@ for h in fuzz_lexer fuzz_paxlst fuzz_pnrgov; do
   esac
   mkdir -p "$build/fuzz-corpus/$h"
   echo "== $h: $seconds s"
-  (cd "$build" && "./$h" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  (cd "$build" && "./$h" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
       "fuzz-corpus/$h" $seeds) || status=1
 done
 exit $status

@@ -237,8 +237,6 @@ static const char *read_una(pw_edifact_lexer *lx, const char *p)
         stop = unb;
         while (stop > adv && (stop[-1] == '\r' || stop[-1] == '\n' || stop[-1] == ' '))
             stop--;
-        /* A space right before UNB is either the repetition character or
-         * padding: it is the repetition character when the terminator follows it. */
     }
     const char *chars[6] = {0};
     size_t lens[6] = {0};
@@ -268,18 +266,17 @@ static const char *read_una(pw_edifact_lexer *lx, const char *p)
         report(lx, 0, "UNA", true, "UNA truncated: missing service characters taken from the UNB or the defaults");
         set_chars(lx, &c);
         if (unb) {
+            /* The terminator (and what else is missing) from the UNB; what
+             * the UNA did say is kept. */
             pw_edifact_chars keep = c;
             detect_chars(lx, unb);
-            if (n == 5 || n < 6) {
-                /* Keep what the UNA did say. */
-                pw_edifact_chars d = lx->chars;
-                if (n >= 1) d.component = keep.component;
-                if (n >= 2) d.element = keep.element;
-                if (n >= 3) d.decimal = keep.decimal;
-                if (n >= 4) d.release = keep.release;
-                if (n >= 5) d.repetition = keep.repetition;
-                set_chars(lx, &d);
-            }
+            pw_edifact_chars d = lx->chars;
+            if (n >= 1) d.component = keep.component;
+            if (n >= 2) d.element = keep.element;
+            if (n >= 3) d.decimal = keep.decimal;
+            if (n >= 4) d.release = keep.release;
+            if (n >= 5) d.repetition = keep.repetition;
+            set_chars(lx, &d);
         }
     } else {
         set_chars(lx, &c);
@@ -466,9 +463,7 @@ bool pw_edifact_next(pw_edifact_lexer *lx, pw_edifact_segment *seg)
     bool overflow = false;
     const char *comp_start = p;
     bool open = false;          /* an element has been started */
-    const char term0 = lx->chars.terminator[0];
     const size_t tlen = lx->chars.terminator_len;
-    (void)term0;
 
 #define CLOSE_COMPONENT(at)                                                                  \
     do {                                                                                     \
