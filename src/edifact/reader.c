@@ -830,8 +830,10 @@ pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_bat
     if (stats)
         *stats = rd.stats;
     if (rd.stats.messages == 0) {
-        if (!lx.any)
-            edifact_report(&rd, NULL, false, NULL, "no EDIFACT interchange or message found");
+        edifact_report(&rd, NULL, false, NULL,
+                       lx.any ? "no EDIFACT message (UNH) found" : "no EDIFACT interchange or message found");
+        if (stats)
+            stats->errors = rd.stats.errors;
         return PW_ERR_FORMAT;
     }
     return rd.stats.rejected || rd.stats.errors ? PW_ERR_REJECTS : PW_OK;
