@@ -347,6 +347,8 @@ static void paxlst_multi_leg_leading_spaces(void **state)
     assert_string_equal(t->legs[1].arr_airport, "JFK");
     assert_true(t->legs[0].dep_time == 1171899600);      /* 2007-02-19 15:40 */
     assert_date(t->dob, "1972-09-07");
+    assert_int_equal(t->source.segment, 18);
+    assert_int_equal(t->source.line, 14);
     const pw_traveler *c = find(p, "CLARK", "CHERYL");
     assert_ptr_equal(c->booking, t->booking);
     assert_int_equal(t->booking->n_travelers, 2);

@@ -266,6 +266,7 @@ static void start_traveler(edifact_reader *rd, paxlst_state *st, const pw_edifac
     t->source.message_ref = rd->message_ref;
     t->source.sender = st->reporting ? st->reporting : rd->sender;
     t->source.segment = seg->number;
+    t->source.line = seg->line;
 
     char surname[256], given[520], middle[256];
     pw_edifact_value(seg, 3, 0, surname, sizeof surname);

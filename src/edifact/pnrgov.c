@@ -541,6 +541,7 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     snprintf(p->ref, sizeof p->ref, "%s", ref);
     p->title = title;
     p->t.source.segment = seg->number;
+    p->t.source.line = seg->line;
     p->infant = strcmp(type, "IN") == 0 || strcmp(type, "INF") == 0;
     if (p->infant) {
         /* Until an SSR INFT says otherwise: the adult listed before. */
