@@ -390,6 +390,117 @@ bool pw_csv_next(pw_csv *c, const char ***fields, size_t *n_fields, unsigned *li
 /* ---------------------------------------------------------- messages */
 /* EDIFACT PAXLST / PNRGOV (src/edifact): declarations of this module go between these lines. */
 
+/* The service characters of an interchange (UNA, or the defaults ":+.? '").
+ * The terminator may be a multi-byte UTF-8 character (a typographic ’). */
+typedef struct pw_edifact_chars {
+    char component;             /* ':' */
+    char element;               /* '+' */
+    char decimal;               /* '.' */
+    char release;               /* '?' */
+    char repetition;            /* ' ' (reserved in syntax 3) */
+    char terminator[5];         /* "'" — UTF-8, NUL-terminated */
+    uint8_t terminator_len;
+} pw_edifact_chars;
+
+#define PW_EDIFACT_MAX_ELEMENTS 99
+#define PW_EDIFACT_MAX_COMPONENTS 512
+
+/* One segment as the lexer returns it: spans into the input, nothing copied.
+ * Elements are counted from 0 after the tag (NAD+FL+++DOE:JOHN: element 0
+ * is "FL", element 3 component 1 is "JOHN"). Valid until the next call. */
+typedef struct pw_edifact_segment {
+    char tag[4];                /* "NAD"; "" when the segment has no tag */
+    unsigned number;            /* 1-based in the input (UNA not counted) */
+    unsigned line;              /* 1-based line where the segment starts */
+    const char *text;           /* raw text after the tag, terminator excluded */
+    size_t len;
+    const char *problem;        /* non-NULL: the segment is malformed (why) */
+    bool escaped;               /* values hold release characters or line breaks */
+    char release;               /* the release character in force */
+    unsigned n_elements;
+    uint16_t first[PW_EDIFACT_MAX_ELEMENTS + 1];   /* first component of each element */
+    struct { uint32_t off, len; } span[PW_EDIFACT_MAX_COMPONENTS];
+} pw_edifact_segment;
+
+/* The lexer: stack-allocated, allocates nothing. Reads one buffer that may hold
+ * several interchanges, each with or without UNA, between text it skips (a
+ * SITA Type-B envelope, '#' comment lines). Fields are private. */
+typedef struct pw_edifact_lexer {
+    const char *name;
+    const char *data;
+    size_t len, pos;
+    pw_edifact_chars chars;
+    unsigned segments, line;
+    bool inside;                /* inside an interchange (after UNA/UNB, before UNZ) */
+    bool any;                   /* some segment was read */
+    bool una;                   /* a UNA set the characters of the coming UNB */
+    pw_error_fn on_error;
+    void *ctx;
+    unsigned errors, warnings;
+    uint8_t cls[256];
+} pw_edifact_lexer;
+
+void pw_edifact_lexer_init(pw_edifact_lexer *lx, const char *name, const char *data, size_t len,
+                           pw_error_fn on_error, void *ctx);
+/* The next segment; false at the end of the input. Lexical problems are
+ * reported through on_error (as warnings when the text could be recovered). */
+bool pw_edifact_next(pw_edifact_lexer *lx, pw_edifact_segment *seg);
+/* The service characters in force (after the last UNA, or detected). */
+const pw_edifact_chars *pw_edifact_lexer_chars(const pw_edifact_lexer *lx);
+
+/* Number of components of an element (0 when the element is absent). */
+unsigned pw_edifact_components(const pw_edifact_segment *seg, unsigned element);
+/* Copies a component with release characters and line breaks removed,
+ * NUL-terminated and truncated to cap-1; returns its full length (0 when absent). */
+size_t pw_edifact_value(const pw_edifact_segment *seg, unsigned element, unsigned component,
+                        char *out, size_t cap);
+/* True when the component equals s exactly. */
+bool pw_edifact_is(const pw_edifact_segment *seg, unsigned element, unsigned component, const char *s);
+
+/* What pw_edifact_read found. */
+typedef struct pw_edifact_stats {
+    unsigned interchanges;
+    unsigned messages;          /* UNH..UNT, every type */
+    unsigned paxlst, pnrgov;    /* messages read as PAXLST / PNRGOV (parts joined) */
+    unsigned other;             /* other types (CUSRES, ...): skipped, no travelers */
+    unsigned pnrs;              /* PNRGOV records (SRC) */
+    size_t travelers;           /* travelers added to the batch */
+    size_t rejected;            /* travelers or messages rejected */
+    size_t errors;              /* problems reported as errors (segments skipped, ...) */
+    size_t warnings;
+} pw_edifact_stats;
+
+/* Reads PAXLST (D02B, D05B and later) and PNRGOV (10.1, 11.1, 13.1) messages
+ * from a buffer (several interchanges and messages allowed; the type of each
+ * message from its UNH) and appends their travelers to b (b->arena is created
+ * when NULL). Problems go to on_error as "name: segment N (TAG): reason";
+ * a bad traveler is skipped and reading resumes at the next one. Counts go to
+ * stats (may be NULL). PW_ERR_REJECTS when something was rejected,
+ * PW_ERR_FORMAT when no EDIFACT message was found. */
+pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_batch *b,
+                          pw_error_fn on_error, void *ctx, pw_edifact_stats *stats);
+
+/* The interactive API (iAPI) answer for one traveler of a PAXLST request. */
+typedef struct pw_iapi_verdict {
+    bool board;                 /* true: OK to board (ERC 0Z); false: no board (1Z) */
+    const char *text;           /* FTX AAP text; NULL: "OK TO BOARD" / "NO BOARD" */
+} pw_iapi_verdict;
+
+/* Builds the CUSRES reply (D05B) to the first PAXLST message of an iAPI
+ * request: envelope turned around with the request's references, BGM 962,
+ * RFF TN, per leg RFF AF with its DTM and LOC, per traveler (in the request's
+ * order, verdicts[i] for the i-th) ERP, RFF AVF/ABO, ERC and FTX. now is the
+ * reply time (seconds since the epoch, UTC). The reply is written in the
+ * request's service characters, one segment per line, into *out (malloc'd,
+ * NUL-terminated; free() it). PW_ERR_FORMAT: no PAXLST in the request;
+ * PW_ERR_ARG: fewer verdicts than travelers. */
+pw_status pw_cusres_reply(const char *request, size_t len, const pw_iapi_verdict *verdicts,
+                          size_t n_verdicts, int64_t now, char **out, size_t *out_len);
+
+/* Writes one traveler as a JSON Lines object (no newline): id, names, dob,
+ * sex, nationality, role, docs, legs, pnr and booking, source. */
+void pw_traveler_json(const pw_traveler *t, FILE *out);
+
 /* end of messages */
 
 /* ------------------------------------------------------------- rules */

@@ -324,10 +324,17 @@ static void travelers_header_and_edifact_errors(void **state)
     (void)state;
     pw_batch *b = pw_batch_new();
     errors errs = {0};
-    const char *edi = "UNA:+.? 'UNB+UNOA:4+A+B'UNH+1+PAXLST:D:05B:UN:IATA'";
-    assert_int_equal(pw_read_travelers("m.edi", edi, strlen(edi), b, collect, &errs),
-                     PW_ERR_FORMAT);
-    assert_string_equal(errs.text, "m.edi: EDIFACT messages are read by the edifact module\n");
+    /* EDIFACT goes to the edifact module: a real PAXLST and a real PNRGOV */
+    assert_int_equal(pw_read_travelers_file(test_data("samples/paxlst/gtas-loader__apis-messages__Test1.txt"), b,
+                                            collect, &errs), PW_OK);
+    assert_int_equal(b->n, 8);
+    assert_string_equal(b->travelers[0].surname, "Steur");
+    assert_int_equal(pw_read_travelers_file(test_data("samples/pnrgov/gtas-loader__pnr-messages__pnr1.txt"), b,
+                                            collect, &errs), PW_OK);
+    assert_int_equal(b->n, 10);
+    assert_string_equal(b->travelers[8].booking->locator, "MFN4TI");
+    pw_batch_free(b);
+    b = pw_batch_new();
     errors errs2 = {0};
     const char *csv = "id,dob\nT1,1970\n";
     assert_int_equal(pw_read_travelers("x.csv", csv, strlen(csv), b, collect, &errs2),

@@ -34,6 +34,7 @@ void cli_lists_free(cli_lists *l);
 
 /* Reads travelers from a path ("-": standard input), errors on stderr. */
 pw_status cli_read_input(const char *path, pw_batch *b);
+int cmd_parse(int argc, char **argv);
 
 /* True when argv holds -h or --help (then the caller prints its usage). */
 bool cli_wants_help(int argc, char **argv);

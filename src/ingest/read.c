@@ -16,13 +16,12 @@ static void report(pw_error_fn on_error, void *ctx, const char *name, const char
         pw_error_print(stderr, &e);
 }
 
-/* EDIFACT: wired to the edifact module */
+/* PAXLST and PNRGOV: the edifact module (it tells them apart itself). */
 static pw_status read_edifact(pw_format f, const char *name, const char *data, size_t len,
                               pw_batch *b, pw_error_fn on_error, void *ctx)
 {
-    (void)f; (void)data; (void)len; (void)b;
-    report(on_error, ctx, name, "EDIFACT messages are read by the edifact module");
-    return PW_ERR_FORMAT;
+    (void)f;
+    return pw_edifact_read(name, data, len, b, on_error, ctx, NULL);
 }
 
 pw_status pw_read_travelers(const char *name, const char *data, size_t len, pw_batch *b,
