@@ -1171,7 +1171,13 @@ static int derive_negative(const gen *g, rng *r, int kind, const entry *e, trave
         char before[256], after[256], s[256];
         render(g, &p, FORM_PASSPORT, &DEFAULT_OPTS, s, before, sizeof s);
         for (int tries = 0; tries < 20; tries++) {
-            p.giv[k] = (int16_t)pool_pick(gp, r);
+            int16_t v = (int16_t)pool_pick(gp, r);
+            int dup = 0;
+            for (int j = 0; j < p.n_giv; j++)
+                dup |= j != k && p.giv[j] == v && p.cult != C_CN && p.cult != C_KR;
+            if (dup)
+                continue;
+            p.giv[k] = v;
             p.var[2 + k] = 0;
             p.nick = 0;
             render(g, &p, FORM_PASSPORT, &DEFAULT_OPTS, s, after, sizeof s);

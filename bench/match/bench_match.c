@@ -468,16 +468,27 @@ static int typo_name(const char *in, size_t i, char *out, size_t cap)
         return 0;
     uint64_t h = (uint64_t)i * 0x9e3779b97f4a7c15ULL;
     size_t k = (size_t)(h >> 40) % n, pos = starts[k] + (size_t)(h >> 20) % lens[k];
-    switch ((h >> 8) % 3) {
-    case 0: out[pos] = out[pos] == 'X' || out[pos] == 'x' ? 'Q' : 'X'; break;        /* substitution */
+    char letter = (char)('A' + (h >> 50) % 26);
+    if ((letter | 0x20) == (out[pos] | 0x20))
+        letter = letter == 'Z' ? 'A' : (char)(letter + 1);
+    if (out[pos] >= 'a')
+        letter = (char)(letter | 0x20);
+    switch ((h >> 8) % 4) {
+    case 0: out[pos] = letter; break;                                                  /* substitution */
     case 1: memmove(out + pos, out + pos + 1, len - pos); break;                       /* deletion */
+    case 2:                                                                            /* insertion */
+        if (len + 2 > cap)
+            return 0;
+        memmove(out + pos + 1, out + pos, len - pos + 1);
+        out[pos] = letter;
+        break;
     default:                                                                           /* transposition */
         if (pos + 1 < starts[k] + lens[k] && out[pos] != out[pos + 1]) {
             char c = out[pos];
             out[pos] = out[pos + 1];
             out[pos + 1] = c;
         } else {
-            out[pos] = out[pos] == 'X' || out[pos] == 'x' ? 'Q' : 'X';
+            out[pos] = letter;
         }
     }
     return 1;
