@@ -731,7 +731,11 @@ static void pick_nationality(rng *r, int cult, char out[4])
 
 static void passport_number(rng *r, char *out, size_t cap)
 {
-    snprintf(out, cap, "%c%c%07u", 'A' + rbelow(r, 26), 'A' + rbelow(r, 26), rbelow(r, 10000000));
+    /* one draw per statement: the order of a call's arguments is unspecified */
+    char a = (char)('A' + rbelow(r, 26));
+    char b = (char)('A' + rbelow(r, 26));
+    unsigned digits = rbelow(r, 10000000);
+    snprintf(out, cap, "%c%c%07u", a, b, digits);
 }
 
 static void entry_gen(const gen *g, size_t i, entry *e)
