@@ -17,8 +17,8 @@
  * without keeping the list in memory, and the same seed gives the same bytes.
  * Names come from gen_names.h (multi-cultural pools with Zipf-like
  * frequencies) and data/lists/ (Vietnamese given names, English nicknames).
- * Passport Latin follows ICAO 9303 part 3 (Ä→AE, Ø→OE, ß→SS, ... for German and
- * Nordic names, marks dropped elsewhere; Cyrillic by its ICAO table, Greek by
+ * Passport Latin follows ICAO 9303 part 3 (Ä→AE, Ö→OE, Ø→OE, ß→SS, ... for
+ * German, Nordic and Hungarian names, marks dropped elsewhere; Cyrillic by its ICAO table, Greek by
  * ELOT 743, Chinese by Hanyu Pinyin, Korean by the usual passport spelling).
  * See bench/README.md for the kinds and what "clean" means.
  */
@@ -184,7 +184,8 @@ static const char *fold_special(UChar32 c, int icao)
 }
 
 /* Folds Latin text with marks to passport letters: A–Z and single spaces.
- * icao: German/Nordic expansions (Ä→AE); otherwise marks are dropped. */
+ * icao: the ICAO expansions (Ä→AE, Ö→OE, Ü→UE, Å→AA, Ø→OE); otherwise marks
+ * are dropped. */
 static void fold_latin(const char *in, int icao, char *out, size_t cap)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -459,7 +460,7 @@ typedef struct render_opts {
     int var_slot;         /* -1, or a slot whose spelling is var_value */
     int var_value;
     int join;             /* -1, or CN/KR syllable joining; AR: 1 joins compounds */
-    int strip;            /* German/Nordic: drop marks instead of ICAO expansion */
+    int strip;            /* German/Nordic/Hungarian: drop marks, no ICAO expansion */
 } render_opts;
 
 static const render_opts DEFAULT_OPTS = {-1, -1, 0, -1, 0};
@@ -619,7 +620,7 @@ static void render(const gen *g, const person *p, int form, const render_opts *o
         cat(giv, cap, " ", tok);
     }
     if (form == FORM_PASSPORT) {
-        int icao = c == C_DE && !o->strip;
+        int icao = (c == C_DE || c == C_HU) && !o->strip;
         char t[256];
         fold_latin(sur, icao, t, sizeof t);
         snprintf(sur, cap, "%s", t);
