@@ -250,6 +250,8 @@ typedef struct pw_load_stats {
     size_t aliases;
     size_t rejected;
     const char *format;      /* "csv", "ofac-sdn", "un-xml", "json" */
+    size_t skipped;          /* records not loaded by design: entities, vessels, aircraft */
+    size_t warnings;         /* reported, the record kept (e.g. an unknown country name) */
 } pw_load_stats;
 
 pw_watchlist *pw_watchlist_new(void);
@@ -392,6 +394,103 @@ bool pw_csv_next(pw_csv *c, const char ***fields, size_t *n_fields, unsigned *li
 
 /* ------------------------------------------------------------- rules */
 /* risk rules (src/rules): declarations of this module go between these lines. */
+
+/* Risk rules: patterns over API/PNR data that flag travelers nobody has
+ * listed (rules/README.md has the language). A rule file is compiled once
+ * into an immutable pw_ruleset that any number of threads evaluate at once. */
+
+typedef struct pw_ruleset pw_ruleset;
+
+typedef enum pw_severity {
+    PW_SEVERITY_LOW = 0,
+    PW_SEVERITY_MEDIUM,
+    PW_SEVERITY_HIGH,
+    PW_SEVERITY_CRITICAL
+} pw_severity;
+
+const char *pw_severity_name(pw_severity s);              /* "low", ... */
+
+/* Compiles rule text (len bytes; need not be NUL-terminated). name is used
+ * in errors ("name:line:column: reason"). Every error is reported through
+ * on_error (NULL: printed to stderr); then NULL is returned and *st is
+ * PW_ERR_FORMAT. st may be NULL. */
+pw_ruleset *pw_rules_compile(const char *name, const char *text, size_t len,
+                             pw_error_fn on_error, void *ctx, pw_status *st);
+/* Reads and compiles a rule file (PW_ERR_IO when it cannot be read). */
+pw_status pw_rules_load(const char *path, pw_error_fn on_error, void *ctx, pw_ruleset **out);
+void pw_rules_free(pw_ruleset *rs);
+size_t pw_rules_count(const pw_ruleset *rs);               /* rules */
+size_t pw_rules_list_count(const pw_ruleset *rs);          /* named lists */
+const char *pw_rules_name(const pw_ruleset *rs, size_t i); /* name of rule i */
+
+/* One traveler with its watchlist hits (hits may be NULL when n_hits is 0). */
+typedef struct pw_rule_subject {
+    const pw_traveler *traveler;
+    const pw_hit *hits;
+    size_t n_hits;
+} pw_rule_subject;
+
+/* What a rule sees: the traveler being screened and its hits, the people
+ * travelling with it (the other travelers of its booking, and any traveler
+ * the caller links to it, e.g. by the same phone, e-mail or card), each with
+ * its own hits, the flight leg being screened (NULL: the traveler's first
+ * leg) and the time of screening (seconds since the epoch, UTC; 0 unknown). */
+typedef struct pw_rule_context {
+    const pw_traveler *traveler;
+    const pw_hit *hits;
+    size_t n_hits;
+    const pw_rule_subject *co_travelers;
+    size_t n_co_travelers;
+    const pw_leg *leg;
+    int64_t now;
+} pw_rule_context;
+
+#define PW_RULE_REASONS 640
+
+/* A rule that held for a traveler. Strings belong to the ruleset. */
+typedef struct pw_rule_hit {
+    const char *rule;           /* rule name */
+    const char *category;       /* rule category, e.g. "trafficking" */
+    pw_severity severity;
+    double score;               /* 0..1 */
+    const char *notice;         /* notice target as written in the rule, or NULL */
+    char notice_country[4];     /* the country it resolves to (alpha-3), "" if none */
+    /* Why: the sub-conditions that held, with their values, one per line
+     * ('\n' between lines), e.g. "booking.payment_type == \"CA\" (CA)". */
+    char reasons[PW_RULE_REASONS];
+} pw_rule_hit;
+
+/* Evaluates every rule for one traveler; writes the rules that held to hits
+ * (in rule order) and their number to *n. Returns PW_ERR_LIMIT when more than
+ * cap rules held (the first cap are written), PW_ERR_ARG on NULL arguments. */
+pw_status pw_rules_eval(const pw_ruleset *rs, const pw_rule_context *cx,
+                        pw_rule_hit *hits, size_t cap, size_t *n);
+
+/* Called for each rule that held for travelers[traveler] of a batch. */
+typedef void (*pw_rule_hit_fn)(void *ctx, size_t traveler, const pw_rule_hit *hit);
+
+/* Evaluates the rules for every traveler of a batch, each with its
+ * co-travelers: the other travelers of its booking (same pw_booking or same
+ * locator) and travelers whose bookings share a phone (by digits), an e-mail
+ * address (any case) or a card hash with its own (a contact shared by more
+ * than 32 travelers links nobody). hits[i] (n_hits[i] of them) are the
+ * watchlist hits of travelers[i]; hits may be NULL, and so may hits[i].
+ * The leg screened is each traveler's first; now as in pw_rule_context.
+ * PW_ERR_LIMIT is not returned: every rule that holds is reported. */
+pw_status pw_rules_eval_batch(const pw_ruleset *rs, const pw_traveler *travelers, size_t n,
+                              const pw_hit *const *hits, const size_t *n_hits, int64_t now,
+                              pw_rule_hit_fn on_hit, void *ctx);
+
+/* Writes a rule hit as one JSON object (no newline):
+ * {"traveler_id":"T1","type":"rule","rule":"angel-watch","category":"sex_offender",
+ *  "severity":"high","score":0.9,"locator":"ABC123",
+ *  "notice":{"to":"destination_country","country":"MEX"},"reasons":["...", ...]}
+ * locator and notice only when known. */
+void pw_rule_hit_json(const pw_traveler *t, const pw_rule_hit *h, FILE *out);
+
+/* The country (ISO 3166-1 alpha-3) of an airport by IATA code, from the
+ * table of src/rules/airports.c; NULL when the airport is not in it. */
+const char *pw_airport_country(const char *iata);
 
 /* end of rules */
 

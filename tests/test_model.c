@@ -44,6 +44,16 @@ static void countries_from_codes_and_names(void **state)
     assert_string_equal(c, "DEU");
     assert_true(pw_country_alpha3("D", c));
     assert_string_equal(c, "DEU");
+    assert_true(pw_country_alpha3("Trinidad and Tobago", c));
+    assert_string_equal(c, "TTO");
+    assert_true(pw_country_alpha3("Antigua & Barbuda", c));
+    assert_string_equal(c, "ATG");
+    assert_true(pw_country_alpha3("Cabo Verde", c));
+    assert_string_equal(c, "CPV");
+    assert_true(pw_country_alpha3("Korea, North", c));
+    assert_string_equal(c, "PRK");
+    assert_true(pw_country_alpha3("Congo, Democratic Republic of the", c));
+    assert_string_equal(c, "COD");
     assert_false(pw_country_alpha3("Atlantis", c));
     assert_false(pw_country_alpha3("QQ", c));
 }

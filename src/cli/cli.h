@@ -18,6 +18,22 @@ typedef struct cli_command {
 
 int cmd_screen(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+/* Watchlists loaded from files, and their index. */
+typedef struct cli_lists {
+    pw_watchlist **lists;
+    size_t n;
+    pw_index *index;
+} cli_lists;
+
+/* Loads the lists (counts and bad rows on stderr) and builds the index;
+ * *rejected is set when a list had rejected rows. */
+pw_status cli_load_lists(const char *const *paths, size_t n, cli_lists *out, bool *rejected);
+void cli_lists_free(cli_lists *l);
+
+/* Reads travelers from a path ("-": standard input), errors on stderr. */
+pw_status cli_read_input(const char *path, pw_batch *b);
 
 /* True when argv holds -h or --help (then the caller prints its usage). */
 bool cli_wants_help(int argc, char **argv);

@@ -9,6 +9,7 @@
 static const cli_command commands[] = {
     {"screen", cmd_screen, "screen travelers against watchlists, hits as JSON Lines"},
     {"compare", cmd_compare, "score two names (and dates of birth), with the explanation"},
+    {"rules", cmd_rules, "check risk-rule files (rules check FILE...)"},
 };
 
 static void usage(FILE *out)

@@ -50,13 +50,24 @@ static const struct { const char *name; const char *alpha3; } country_aliases[] 
     {"SOMALIA", "SOM"}, {"ERITREA", "ERI"}, {"ETHIOPIA", "ETH"}, {"KENYA", "KEN"}, {"MALI", "MLI"},
     {"NIGER", "NER"}, {"NIGERIA", "NGA"}, {"CHAD", "TCD"}, {"CENTRAL AFRICAN REPUBLIC", "CAF"},
     {"GUINEA BISSAU", "GNB"}, {"SERBIA AND MONTENEGRO", "SCG"}, {"YUGOSLAVIA", "YUG"},
-    {"SOVIET UNION", "SUN"}, {"USSR", "SUN"},
+    {"SOVIET UNION", "SUN"}, {"USSR", "SUN"}, {"CABO VERDE", "CPV"}, {"TURKIYE", "TUR"},
+    {"KOREA NORTH", "PRK"}, {"CONGO DEMOCRATIC REPUBLIC OF THE", "COD"}, {"CONGO REPUBLIC OF THE", "COG"},
+    {"IRAN ISLAMIC REPUBLIC OF", "IRN"}, {"MOLDOVA REPUBLIC OF", "MDA"}, {"TANZANIA UNITED REPUBLIC OF", "TZA"},
+    {"KOREA DEMOCRATIC PEOPLES REPUBLIC OF", "PRK"}, {"KOREA REPUBLIC OF", "KOR"}, {"LAO PDR", "LAO"},
+    {"BRUNEI DARUSSALAM", "BRN"}, {"CZECHIA", "CZE"}, {"ST LUCIA", "LCA"}, {"ST VINCENT AND THE GRENADINES", "VCT"},
 };
+
+typedef struct country_code {
+    char code[4];            /* alpha-2 or alpha-3 */
+    char alpha3[4];
+} country_code;
 
 typedef struct country_table {
     char (*alpha2)[3];
     char (*alpha3)[4];
     size_t n_codes;
+    country_code *codes;     /* both kinds, sorted by code */
+    size_t n_lookup;
     country_name *names;
     size_t n_names;
 } country_table;
@@ -73,6 +84,16 @@ static void name_key(const char *s, char *out, size_t cap)
         unsigned char c = (unsigned char)*s;
         if (c == '\'' || c == '.')
             continue;
+        if (c == '&') {                              /* "Trinidad & Tobago" */
+            if (n + 5 >= cap)
+                break;
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, "AND", 3);
+            n += 3;
+            space = true;
+            continue;
+        }
         if (isalpha(c)) {
             if (space && n)
                 out[n++] = ' ';
@@ -83,6 +104,11 @@ static void name_key(const char *s, char *out, size_t cap)
         }
     }
     out[n] = '\0';
+}
+
+static int compare_codes(const void *a, const void *b)
+{
+    return strcmp(((const country_code *)a)->code, ((const country_code *)b)->code);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -133,6 +159,16 @@ static void table_build(void)
         table.n_names++;
     }
     qsort(table.names, table.n_names, sizeof *table.names, compare_names);
+    table.codes = calloc(2 * table.n_codes + 1, sizeof *table.codes);
+    if (!table.codes)
+        return;
+    for (size_t i = 0; i < table.n_codes; i++) {
+        memcpy(table.codes[table.n_lookup].code, table.alpha2[i], 3);
+        memcpy(table.codes[table.n_lookup++].alpha3, table.alpha3[i], 4);
+        memcpy(table.codes[table.n_lookup].code, table.alpha3[i], 4);
+        memcpy(table.codes[table.n_lookup++].alpha3, table.alpha3[i], 4);
+    }
+    qsort(table.codes, table.n_lookup, sizeof *table.codes, compare_codes);
 }
 
 bool pw_country_alpha3(const char *s, char out[4])
@@ -150,12 +186,13 @@ bool pw_country_alpha3(const char *s, char out[4])
         for (size_t i = 0; i < len; i++)
             up[i] = (char)toupper((unsigned char)s[i]);
         up[len] = '\0';
-        for (size_t i = 0; i < table.n_codes; i++) {
-            if ((len == 2 && strcmp(table.alpha2[i], up) == 0) ||
-                (len == 3 && strcmp(table.alpha3[i], up) == 0)) {
-                memcpy(out, table.alpha3[i], 4);
-                return true;
-            }
+        country_code key;
+        memcpy(key.code, up, len + 1);
+        const country_code *hit = table.codes ? bsearch(&key, table.codes, table.n_lookup, sizeof *table.codes,
+                                                        compare_codes) : NULL;
+        if (hit) {
+            memcpy(out, hit->alpha3, 4);
+            return true;
         }
         /* Codes on travel documents that are not countries (ICAO 9303 part 3). */
         static const char *const icao_codes[] = {"D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA",

@@ -1,0 +1,97 @@
+/*
+ * common.c — what several subcommands do the same way: load watchlists into
+ * one index, printing counts and bad rows on standard error; read an input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+pw_status cli_load_lists(const char *const *paths, size_t n, cli_lists *out, bool *rejected)
+{
+    memset(out, 0, sizeof *out);
+    out->lists = calloc(n ? n : 1, sizeof *out->lists);
+    if (!out->lists)
+        return PW_ERR_NOMEM;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (size_t i = 0; i < n; i++) {
+        pw_watchlist *w = pw_watchlist_new();
+        if (!w)
+            return PW_ERR_NOMEM;
+        out->lists[out->n++] = w;
+        pw_load_stats stats = {0};
+        pw_status st = pw_watchlist_load(w, paths[i], NULL, pw_error_print, stderr, &stats);
+        if (st != PW_OK && st != PW_ERR_REJECTS) {
+            fprintf(stderr, "paxwatch: %s: %s\n", paths[i], pw_status_str(st));
+            cli_lists_free(out);
+            return st;
+        }
+        if (st == PW_ERR_REJECTS)
+            *rejected = true;
+        fprintf(stderr, "%s: %s, %zu entries, %zu aliases, %zu rejected\n", paths[i],
+                stats.format ? stats.format : "?", stats.entries, stats.aliases, stats.rejected);
+    }
+    pw_status st = pw_index_build((const pw_watchlist *const *)out->lists, out->n, &out->index);
+    if (st != PW_OK) {
+        fprintf(stderr, "paxwatch: cannot build the index: %s\n", pw_status_str(st));
+        cli_lists_free(out);
+        return st;
+    }
+    fprintf(stderr, "index: %zu entries, %.1f MB, built in %.2f s\n", pw_index_entries(out->index),
+            (double)pw_index_memory(out->index) / 1e6, seconds_since(&t0));
+    return PW_OK;
+}
+
+void cli_lists_free(cli_lists *l)
+{
+    pw_index_free(l->index);
+    for (size_t i = 0; i < l->n; i++)
+        pw_watchlist_free(l->lists[i]);
+    free(l->lists);
+    memset(l, 0, sizeof *l);
+}
+
+pw_status cli_read_input(const char *path, pw_batch *b)
+{
+    if (strcmp(path, "-") == 0) {
+        char *data = NULL;
+        size_t cap = 0, len = 0, got;
+        char buf[65536];
+        while ((got = fread(buf, 1, sizeof buf, stdin)) > 0) {
+            if (len + got + 1 > cap) {
+                cap = (len + got + 1) * 2;
+                char *p = realloc(data, cap);
+                if (!p) {
+                    free(data);
+                    return PW_ERR_NOMEM;
+                }
+                data = p;
+            }
+            memcpy(data + len, buf, got);
+            len += got;
+        }
+        if (!data)
+            data = calloc(1, 1);
+        else
+            data[len] = '\0';
+        pw_status st = data ? pw_read_travelers("-", data, len, b, pw_error_print, stderr) : PW_ERR_NOMEM;
+        free(data);
+        return st;
+    }
+    pw_status st = pw_read_travelers_file(path, b, pw_error_print, stderr);
+    if (st == PW_ERR_IO)
+        fprintf(stderr, "%s: cannot read\n", path);
+    else if (st == PW_ERR_FORMAT)
+        fprintf(stderr, "%s: not a travelers CSV, PAXLST or PNRGOV input\n", path);
+    return st;
+}

@@ -1,0 +1,935 @@
+/*
+ * index.c — candidate retrieval without scanning the list, and screening.
+ *
+ * The index is built once into immutable arrays that any number of threads
+ * read without locks. Two levels:
+ *
+ *   1. A dictionary of every unit of every entry name (tokens, and the
+ *      concatenations of neighbouring tokens, each with its role). Three
+ *      multimaps find, for a query unit, every dictionary unit whose
+ *      similarity to it can be positive: letters and one-deletion
+ *      neighbourhood (SymSpell-style, for tokens of four letters or more),
+ *      phonetic key, and variant/nickname group. These are exactly the
+ *      relations match_token_similarity knows, so the similar-unit lists are
+ *      complete.
+ *   2. Postings: dictionary unit → entries whose names contain it.
+ *
+ * A name of two or more significant tokens reaches the threshold only with
+ * two significant pairs (score.c caps it otherwise). So, besides postings
+ * per unit, the index keeps postings per PAIR of significant units of each
+ * name: a query looks up the pairs formed from the similar-unit sets of two
+ * of its own units, and touches only entries that share two units with it —
+ * not the tens of thousands that share the commonest surname. Queries with
+ * a single significant token use the unit postings. Documents have their own
+ * multimap. Candidates are verified with the same scoring as pw_compare, so
+ * the hits equal a brute-force scan's.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+
+/* ------------------------------------------------------------ multimap */
+
+typedef struct kv {
+    uint64_t key;
+    uint32_t value;
+} kv;
+
+typedef struct kv_vec {
+    kv *items;
+    size_t n, cap;
+} kv_vec;
+
+typedef struct slot {
+    uint64_t key;            /* 0: empty */
+    uint32_t start;
+    uint32_t count;
+} slot;
+
+/* key → sorted, distinct values; open addressing, linear probing. */
+typedef struct multimap {
+    slot *slots;
+    size_t mask;
+    uint32_t *values;
+    size_t n_values;
+} multimap;
+
+static bool kv_push(kv_vec *v, uint64_t key, uint32_t value)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 1024;
+        kv *p = realloc(v->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        v->items = p;
+        v->cap = cap;
+    }
+    v->items[v->n++] = (kv){key, value};
+    return true;
+}
+
+/* Stable LSD radix sort on the 64-bit key; values pushed in increasing order
+ * stay in increasing order within a key. */
+static bool kv_sort(kv_vec *v)
+{
+    if (v->n < 2)
+        return true;
+    kv *tmp = malloc(v->n * sizeof *tmp);
+    if (!tmp)
+        return false;
+    kv *src = v->items, *dst = tmp;
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < v->n; i++)
+            count[((src[i].key >> shift) & 0xff) + 1]++;
+        if (count[((src[0].key >> shift) & 0xff) + 1] == v->n)
+            continue;                                  /* one bucket: nothing moves */
+        for (unsigned b = 1; b < 257; b++)
+            count[b] += count[b - 1];
+        for (size_t i = 0; i < v->n; i++)
+            dst[count[(src[i].key >> shift) & 0xff]++] = src[i];
+        kv *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v->items) {
+        memcpy(v->items, src, v->n * sizeof *src);
+        free(src);
+    } else {
+        free(dst);
+    }
+    return true;
+}
+
+static bool multimap_build(multimap *m, kv_vec *v)
+{
+    if (!kv_sort(v))
+        return false;
+    size_t unique = 0;
+    for (size_t i = 0; i < v->n; i++)
+        unique += i == 0 || v->items[i].key != v->items[i - 1].key;
+    size_t size = 16;
+    while (size < unique * 2)
+        size *= 2;
+    m->slots = calloc(size, sizeof *m->slots);
+    m->values = malloc((v->n ? v->n : 1) * sizeof *m->values);
+    if (!m->slots || !m->values)
+        return false;
+    m->mask = size - 1;
+    size_t nv = 0;
+    for (size_t i = 0; i < v->n;) {
+        uint64_t key = v->items[i].key;
+        uint32_t start = (uint32_t)nv;
+        for (; i < v->n && v->items[i].key == key; i++)
+            if (nv == start || m->values[nv - 1] != v->items[i].value)
+                m->values[nv++] = v->items[i].value;
+        size_t s = key & m->mask;
+        while (m->slots[s].key)
+            s = (s + 1) & m->mask;
+        m->slots[s] = (slot){key, start, (uint32_t)(nv - start)};
+    }
+    m->n_values = nv;
+    free(v->items);
+    v->items = NULL;
+    v->n = v->cap = 0;
+    return true;
+}
+
+static const uint32_t *multimap_get(const multimap *m, uint64_t key, uint32_t *count)
+{
+    for (size_t s = key & m->mask;; s = (s + 1) & m->mask) {
+        if (m->slots[s].key == key) {
+            *count = m->slots[s].count;
+            return m->values + m->slots[s].start;
+        }
+        if (!m->slots[s].key) {
+            *count = 0;
+            return NULL;
+        }
+    }
+}
+
+static void multimap_free(multimap *m)
+{
+    free(m->slots);
+    free(m->values);
+}
+
+static size_t multimap_memory(const multimap *m)
+{
+    return (m->mask + 1) * sizeof *m->slots + m->n_values * sizeof *m->values;
+}
+
+/* --------------------------------------------------------------- index */
+
+typedef struct index_name {
+    uint32_t units;          /* offset in unit_pool: 2n-1 dictionary ids */
+    uint8_t n;
+    uint8_t n_significant;
+    uint8_t flags[PW_MAX_TOKENS];
+} index_name;
+
+struct pw_index {
+    const pw_entry **entries;
+    size_t n_entries;
+    uint32_t *entry_names;       /* n_entries + 1 offsets into names */
+    index_name *names;
+    size_t n_names;
+    uint32_t *unit_pool;
+    size_t n_units;
+
+    /* dictionary */
+    char **dict_str;
+    uint8_t *dict_len;
+    uint8_t *dict_concat;
+    match_features *dict_features;
+    size_t n_dict;
+    pw_arena *strings;
+
+    uint32_t *postings_start;    /* n_dict + 1 */
+    uint32_t *postings;          /* entry ids */
+    size_t n_postings;
+
+    multimap letters;            /* letters and one-deletion neighbourhood → dict ids */
+    multimap phonetic;           /* phonetic key hash → dict ids */
+    multimap groups;             /* group id → dict ids */
+    multimap documents;          /* document key hash → entry ids */
+    multimap pairs;              /* pair of significant dict units → entry ids */
+};
+
+/* Dictionary interning at build time: (role, letters) → id. */
+typedef struct intern {
+    uint64_t *hash;
+    uint32_t *id;
+    size_t mask;
+    size_t n;
+} intern;
+
+static uint64_t unit_hash(const char *s, unsigned len, bool concat)
+{
+    uint64_t h = match_hash(s, len);
+    return concat ? h * 0x9e3779b97f4a7c15ull + 1 : h;
+}
+
+static uint64_t letters_key(const char *s, size_t len)
+{
+    return match_hash(s, len) | 1;        /* never 0 */
+}
+
+static uint64_t group_key(uint32_t group)
+{
+    uint64_t h = (uint64_t)group * 0x9e3779b97f4a7c15ull;
+    return (h ^ (h >> 29)) | 1;
+}
+
+/* Unordered pair of dictionary ids. */
+static uint64_t pair_key(uint32_t a, uint32_t b)
+{
+    uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
+    uint64_t h = (lo << 32 | hi) * 0x9e3779b97f4a7c15ull;
+    return (h ^ (h >> 31)) | 1;
+}
+
+/* A unit whose pairs can count as significant (see score.c): a token that
+ * is not a particle, or a concatenation holding one. */
+static bool unit_significant(unsigned n, const uint8_t *flags, unsigned u)
+{
+    if (u < n)
+        return !(flags[u] & PW_TOKEN_PARTICLE);
+    unsigned c = u - n;
+    return !(flags[c] & PW_TOKEN_PARTICLE) || !(flags[c + 1] & PW_TOKEN_PARTICLE);
+}
+
+typedef struct builder {
+    pw_index *ix;
+    intern in;
+    size_t dict_cap;
+    size_t names_cap, units_cap;
+    uint32_t *posting_count;      /* per dict id, during build */
+} builder;
+
+static bool dict_grow(builder *b)
+{
+    pw_index *ix = b->ix;
+    if (ix->n_dict < b->dict_cap)
+        return true;
+    size_t cap = b->dict_cap ? b->dict_cap * 2 : 4096;
+    char **s = realloc(ix->dict_str, cap * sizeof *s);
+    if (s)
+        ix->dict_str = s;
+    uint8_t *l = realloc(ix->dict_len, cap);
+    if (l)
+        ix->dict_len = l;
+    uint8_t *c = realloc(ix->dict_concat, cap);
+    if (c)
+        ix->dict_concat = c;
+    match_features *f = realloc(ix->dict_features, cap * sizeof *f);
+    if (f)
+        ix->dict_features = f;
+    uint32_t *pc = realloc(b->posting_count, cap * sizeof *pc);
+    if (pc)
+        b->posting_count = pc;
+    if (!s || !l || !c || !f || !pc)
+        return false;
+    b->dict_cap = cap;
+    return true;
+}
+
+static bool intern_grow(intern *in)
+{
+    if ((in->n + 1) * 2 <= in->mask + 1 && in->hash)
+        return true;
+    size_t size = in->hash ? (in->mask + 1) * 2 : 1 << 16;
+    uint64_t *h = calloc(size, sizeof *h);
+    uint32_t *id = malloc(size * sizeof *id);
+    if (!h || !id) {
+        free(h);
+        free(id);
+        return false;
+    }
+    for (size_t i = 0; in->hash && i <= in->mask; i++) {
+        if (!in->hash[i])
+            continue;
+        size_t s = in->hash[i] & (size - 1);
+        while (h[s])
+            s = (s + 1) & (size - 1);
+        h[s] = in->hash[i];
+        id[s] = in->id[i];
+    }
+    free(in->hash);
+    free(in->id);
+    in->hash = h;
+    in->id = id;
+    in->mask = size - 1;
+    return true;
+}
+
+/* Returns the dictionary id of a unit, adding it; UINT32_MAX when out of memory. */
+static uint32_t dict_intern(builder *b, const char *s, unsigned len, bool concat, const match_features *f)
+{
+    pw_index *ix = b->ix;
+    if (!intern_grow(&b->in))
+        return UINT32_MAX;
+    uint64_t h = unit_hash(s, len, concat) | 1;
+    size_t at = h & b->in.mask;
+    for (; b->in.hash[at]; at = (at + 1) & b->in.mask) {
+        if (b->in.hash[at] != h)
+            continue;
+        uint32_t id = b->in.id[at];
+        if (ix->dict_len[id] == len && ix->dict_concat[id] == concat && memcmp(ix->dict_str[id], s, len) == 0)
+            return id;
+    }
+    if (!dict_grow(b))
+        return UINT32_MAX;
+    uint32_t id = (uint32_t)ix->n_dict++;
+    ix->dict_str[id] = pw_arena_strndup(ix->strings, s, len);
+    if (!ix->dict_str[id])
+        return UINT32_MAX;
+    ix->dict_len[id] = (uint8_t)len;
+    ix->dict_concat[id] = concat;
+    ix->dict_features[id] = *f;
+    b->posting_count[id] = 0;
+    b->in.hash[at] = h;
+    b->in.id[at] = id;
+    b->in.n++;
+    return id;
+}
+
+static bool add_name(builder *b, uint32_t entry, const match_name *m)
+{
+    pw_index *ix = b->ix;
+    unsigned units = match_units(m);
+    if (ix->n_names == b->names_cap) {
+        size_t cap = b->names_cap ? b->names_cap * 2 : 1024;
+        index_name *p = realloc(ix->names, cap * sizeof *p);
+        if (!p)
+            return false;
+        ix->names = p;
+        b->names_cap = cap;
+    }
+    while (ix->n_units + units > b->units_cap) {
+        size_t cap = b->units_cap ? b->units_cap * 2 : 4096;
+        uint32_t *p = realloc(ix->unit_pool, cap * sizeof *p);
+        if (!p)
+            return false;
+        ix->unit_pool = p;
+        b->units_cap = cap;
+    }
+    index_name *nm = &ix->names[ix->n_names++];
+    nm->units = (uint32_t)ix->n_units;
+    nm->n = (uint8_t)m->n;
+    nm->n_significant = (uint8_t)m->n_significant;
+    memcpy(nm->flags, m->flags, sizeof nm->flags);
+    for (unsigned u = 0; u < units; u++) {
+        unsigned len;
+        const char *s = match_unit(m, u, &len);
+        uint32_t id = dict_intern(b, s, len, u >= m->n, &m->features[u]);
+        if (id == UINT32_MAX)
+            return false;
+        ix->unit_pool[ix->n_units++] = id;
+    }
+    (void)entry;
+    return true;
+}
+
+/* Postings in CSR form: entry ids per dictionary unit, ascending, distinct. */
+static bool build_postings(builder *b)
+{
+    pw_index *ix = b->ix;
+    ix->postings_start = calloc(ix->n_dict + 1, sizeof *ix->postings_start);
+    uint32_t *last = malloc((ix->n_dict ? ix->n_dict : 1) * sizeof *last);
+    if (!ix->postings_start || !last) {
+        free(last);
+        return false;
+    }
+    memset(last, 0xff, ix->n_dict * sizeof *last);
+    for (size_t e = 0; e < ix->n_entries; e++)
+        for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
+            const index_name *nm = &ix->names[k];
+            for (unsigned u = 0; u < 2u * nm->n - 1; u++) {
+                uint32_t d = ix->unit_pool[nm->units + u];
+                if (last[d] != e) {
+                    last[d] = (uint32_t)e;
+                    ix->postings_start[d + 1]++;
+                }
+            }
+        }
+    for (size_t d = 0; d < ix->n_dict; d++)
+        ix->postings_start[d + 1] += ix->postings_start[d];
+    ix->n_postings = ix->postings_start[ix->n_dict];
+    ix->postings = malloc((ix->n_postings ? ix->n_postings : 1) * sizeof *ix->postings);
+    if (!ix->postings) {
+        free(last);
+        return false;
+    }
+    uint32_t *fill = b->posting_count;           /* reused as write cursors */
+    for (size_t d = 0; d < ix->n_dict; d++)
+        fill[d] = ix->postings_start[d];
+    memset(last, 0xff, ix->n_dict * sizeof *last);
+    for (size_t e = 0; e < ix->n_entries; e++)
+        for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
+            const index_name *nm = &ix->names[k];
+            for (unsigned u = 0; u < 2u * nm->n - 1; u++) {
+                uint32_t d = ix->unit_pool[nm->units + u];
+                if (last[d] != e) {
+                    last[d] = (uint32_t)e;
+                    ix->postings[fill[d]++] = (uint32_t)e;
+                }
+            }
+        }
+    free(last);
+    return true;
+}
+
+/* The one-deletion neighbourhood of s (len ≥ MATCH_MIN_EDIT_LEN), each
+ * hashed; repeats (deleting either of a double letter) are harmless. */
+static unsigned deletion_keys(const char *s, unsigned len, uint64_t *keys)
+{
+    char buf[MATCH_MAX_CONCAT];
+    for (unsigned i = 0; i < len; i++) {
+        memcpy(buf, s, i);
+        memcpy(buf + i, s + i + 1, len - i - 1);
+        keys[i] = letters_key(buf, len - 1);
+    }
+    return len;
+}
+
+static bool build_maps(pw_index *ix)
+{
+    kv_vec letters = {0}, phonetic = {0}, groups = {0}, documents = {0}, pairs = {0};
+    bool ok = true;
+    uint64_t keys[MATCH_MAX_CONCAT];
+    for (size_t d = 0; d < ix->n_dict && ok; d++) {
+        const char *s = ix->dict_str[d];
+        unsigned len = ix->dict_len[d];
+        ok = kv_push(&letters, letters_key(s, len), (uint32_t)d);
+        if (!ix->dict_concat[d] && len >= MATCH_MIN_EDIT_LEN) {
+            unsigned n = deletion_keys(s, len, keys);
+            for (unsigned i = 0; i < n && ok; i++)
+                ok = kv_push(&letters, keys[i], (uint32_t)d);
+        }
+        const match_features *f = &ix->dict_features[d];
+        if (ok && f->phonetic)
+            ok = kv_push(&phonetic, f->phonetic, (uint32_t)d);
+        for (unsigned g = 0; g < f->n_groups && ok; g++)
+            ok = kv_push(&groups, group_key(f->groups[g]), (uint32_t)d);
+    }
+    for (size_t e = 0; e < ix->n_entries && ok; e++) {
+        const pw_entry *en = ix->entries[e];
+        for (size_t i = 0; i < en->n_docs && ok; i++) {
+            char key[64];
+            size_t n = match_document_key(en->docs[i].number, key, sizeof key);
+            if (n)
+                ok = kv_push(&documents, letters_key(key, n), (uint32_t)e);
+        }
+    }
+    for (size_t e = 0; e < ix->n_entries && ok; e++)
+        for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
+            const index_name *nm = &ix->names[k];
+            uint32_t sig[MATCH_MAX_UNITS];
+            unsigned n = 0;
+            for (unsigned u = 0; u < 2u * nm->n - 1; u++)
+                if (unit_significant(nm->n, nm->flags, u))
+                    sig[n++] = ix->unit_pool[nm->units + u];
+            for (unsigned a = 0; a < n && ok; a++)
+                for (unsigned b = a + 1; b < n && ok; b++)
+                    ok = kv_push(&pairs, pair_key(sig[a], sig[b]), (uint32_t)e);
+        }
+    ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
+         multimap_build(&ix->groups, &groups) && multimap_build(&ix->documents, &documents) &&
+         multimap_build(&ix->pairs, &pairs);
+    free(letters.items);
+    free(phonetic.items);
+    free(groups.items);
+    free(documents.items);
+    free(pairs.items);
+    return ok;
+}
+
+pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_index **out)
+{
+    *out = NULL;
+    pw_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return PW_ERR_NOMEM;
+    builder b = {.ix = ix};
+    pw_status st = PW_ERR_NOMEM;
+    size_t total = 0;
+    for (size_t l = 0; l < n_lists; l++)
+        total += pw_watchlist_count(lists[l]);
+    if (total >= UINT32_MAX) {
+        free(ix);
+        return PW_ERR_LIMIT;
+    }
+    ix->strings = pw_arena_new();
+    ix->entries = malloc((total ? total : 1) * sizeof *ix->entries);
+    ix->entry_names = malloc((total + 1) * sizeof *ix->entry_names);
+    if (!ix->strings || !ix->entries || !ix->entry_names)
+        goto fail;
+    for (size_t l = 0; l < n_lists; l++)
+        for (size_t i = 0; i < pw_watchlist_count(lists[l]); i++)
+            ix->entries[ix->n_entries++] = pw_watchlist_entry(lists[l], i);
+
+    match_name m;
+    for (size_t e = 0; e < ix->n_entries; e++) {
+        ix->entry_names[e] = (uint32_t)ix->n_names;
+        const pw_entry *en = ix->entries[e];
+        for (size_t k = 0; k < en->n_names; k++)
+            if (match_prepare(NULL, NULL, en->names[k], 0, &m) && !add_name(&b, (uint32_t)e, &m))
+                goto fail;
+    }
+    ix->entry_names[ix->n_entries] = (uint32_t)ix->n_names;
+    if (!build_postings(&b) || !build_maps(ix))
+        goto fail;
+    free(b.in.hash);
+    free(b.in.id);
+    free(b.posting_count);
+    *out = ix;
+    return PW_OK;
+fail:
+    free(b.in.hash);
+    free(b.in.id);
+    free(b.posting_count);
+    pw_index_free(ix);
+    return st;
+}
+
+void pw_index_free(pw_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->entries);
+    free(ix->entry_names);
+    free(ix->names);
+    free(ix->unit_pool);
+    free(ix->dict_str);
+    free(ix->dict_len);
+    free(ix->dict_concat);
+    free(ix->dict_features);
+    pw_arena_free(ix->strings);
+    free(ix->postings_start);
+    free(ix->postings);
+    multimap_free(&ix->letters);
+    multimap_free(&ix->phonetic);
+    multimap_free(&ix->groups);
+    multimap_free(&ix->documents);
+    multimap_free(&ix->pairs);
+    free(ix);
+}
+
+size_t pw_index_entries(const pw_index *ix)
+{
+    return ix->n_entries;
+}
+
+size_t pw_index_memory(const pw_index *ix)
+{
+    size_t m = sizeof *ix;
+    m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->entry_names);
+    m += ix->n_names * sizeof *ix->names + ix->n_units * sizeof *ix->unit_pool;
+    m += ix->n_dict * (sizeof *ix->dict_str + 2 + sizeof *ix->dict_features);
+    m += pw_arena_used(ix->strings);
+    m += (ix->n_dict + 1) * sizeof *ix->postings_start + ix->n_postings * sizeof *ix->postings;
+    m += multimap_memory(&ix->letters) + multimap_memory(&ix->phonetic) + multimap_memory(&ix->groups) +
+         multimap_memory(&ix->documents) + multimap_memory(&ix->pairs);
+    return m;
+}
+
+/* ------------------------------------------------------------ screening */
+
+/* A dictionary unit similar to a query unit. */
+typedef struct similar {
+    uint32_t dict;
+    uint32_t next;           /* next similar with the same dict id, or UINT32_MAX */
+    uint8_t unit;
+    float sim;
+} similar;
+
+struct pw_screener {
+    const pw_index *ix;
+    uint32_t gen;
+    uint32_t *entry_stamp;   /* per entry: gen when it became a candidate */
+    uint32_t *dict_stamp;    /* per dict id: gen when dict_head is valid */
+    uint32_t *dict_head;     /* first similar of this dict id */
+    uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
+    similar *similar;
+    size_t n_similar, cap_similar;
+    uint32_t *by_unit;       /* similar indexes grouped by query unit */
+    size_t cap_by_unit;
+    uint32_t *candidates;
+    size_t n_candidates, cap_candidates;
+    pw_hit *hits;
+    size_t n_hits, cap_hits;
+};
+
+pw_screener *pw_screener_new(const pw_index *ix)
+{
+    pw_screener *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->ix = ix;
+    size_t ne = ix->n_entries ? ix->n_entries : 1, nd = ix->n_dict ? ix->n_dict : 1;
+    s->entry_stamp = calloc(ne, sizeof *s->entry_stamp);
+    s->dict_stamp = calloc(nd, sizeof *s->dict_stamp);
+    s->dict_head = calloc(nd, sizeof *s->dict_head);
+    s->unit_stamp = calloc(nd, sizeof *s->unit_stamp);
+    if (!s->entry_stamp || !s->dict_stamp || !s->dict_head || !s->unit_stamp) {
+        pw_screener_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void pw_screener_free(pw_screener *s)
+{
+    if (!s)
+        return;
+    free(s->entry_stamp);
+    free(s->dict_stamp);
+    free(s->dict_head);
+    free(s->unit_stamp);
+    free(s->similar);
+    free(s->by_unit);
+    free(s->candidates);
+    free(s->hits);
+    free(s);
+}
+
+static void next_generation(pw_screener *s)
+{
+    if (++s->gen == 0) {                /* wrapped: clear every marker once */
+        const pw_index *ix = s->ix;
+        memset(s->entry_stamp, 0, ix->n_entries * sizeof *s->entry_stamp);
+        memset(s->dict_stamp, 0, ix->n_dict * sizeof *s->dict_stamp);
+        memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
+        s->gen = 1;
+    }
+}
+
+static bool push_candidate(pw_screener *s, uint32_t e)
+{
+    if (s->entry_stamp[e] == s->gen)
+        return true;
+    s->entry_stamp[e] = s->gen;
+    if (s->n_candidates == s->cap_candidates) {
+        size_t cap = s->cap_candidates ? s->cap_candidates * 2 : 256;
+        uint32_t *p = realloc(s->candidates, cap * sizeof *p);
+        if (!p)
+            return false;
+        s->candidates = p;
+        s->cap_candidates = cap;
+    }
+    s->candidates[s->n_candidates++] = e;
+    return true;
+}
+
+/* Considers dictionary unit d for query unit u (seen-marker keyed by the
+ * generation's unit, so one dict id is scored once per unit). */
+static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d)
+{
+    const pw_index *ix = s->ix;
+    uint64_t mark = ((uint64_t)s->gen << 5) | u;
+    if (s->unit_stamp[d] == mark)
+        return true;
+    s->unit_stamp[d] = mark;
+    if (u >= q->n && ix->dict_concat[d])
+        return true;                        /* concatenations are not compared with each other */
+    unsigned len;
+    const char *str = match_unit(q, u, &len);
+    float sim = match_token_similarity(str, len, &q->features[u], u >= q->n, ix->dict_str[d],
+                                       ix->dict_len[d], &ix->dict_features[d], ix->dict_concat[d]);
+    if (sim <= 0.0f)
+        return true;
+    if (s->n_similar == s->cap_similar) {
+        size_t cap = s->cap_similar ? s->cap_similar * 2 : 256;
+        similar *p = realloc(s->similar, cap * sizeof *p);
+        if (!p)
+            return false;
+        s->similar = p;
+        s->cap_similar = cap;
+    }
+    uint32_t k = (uint32_t)s->n_similar++;
+    s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, sim};
+    if (s->dict_stamp[d] == s->gen)
+        s->similar[k].next = s->dict_head[d];
+    s->dict_stamp[d] = s->gen;
+    s->dict_head[d] = k;
+    return true;
+}
+
+static bool consider_all(pw_screener *s, const match_name *q, unsigned u, const uint32_t *ids, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (!consider(s, q, u, ids[i]))
+            return false;
+    return true;
+}
+
+/* Every dictionary unit similar to query unit u. */
+static bool similar_units(pw_screener *s, const match_name *q, unsigned u)
+{
+    const pw_index *ix = s->ix;
+    unsigned len;
+    const char *str = match_unit(q, u, &len);
+    uint32_t n;
+    const uint32_t *ids = multimap_get(&ix->letters, letters_key(str, len), &n);
+    if (!consider_all(s, q, u, ids, n))
+        return false;
+    if (u < q->n && len >= MATCH_MIN_EDIT_LEN) {
+        uint64_t keys[MATCH_MAX_CONCAT];
+        unsigned nk = deletion_keys(str, len, keys);
+        for (unsigned i = 0; i < nk; i++) {
+            ids = multimap_get(&ix->letters, keys[i], &n);
+            if (!consider_all(s, q, u, ids, n))
+                return false;
+        }
+    }
+    const match_features *f = &q->features[u];
+    if (f->phonetic) {
+        ids = multimap_get(&ix->phonetic, f->phonetic, &n);
+        if (!consider_all(s, q, u, ids, n))
+            return false;
+    }
+    for (unsigned g = 0; g < f->n_groups; g++) {
+        ids = multimap_get(&ix->groups, group_key(f->groups[g]), &n);
+        if (!consider_all(s, q, u, ids, n))
+            return false;
+    }
+    return true;
+}
+
+/* Candidates through the unit postings of query unit u. */
+static bool probe_unit(pw_screener *s, unsigned u)
+{
+    const pw_index *ix = s->ix;
+    for (size_t k = 0; k < s->n_similar; k++) {
+        if (s->similar[k].unit != u)
+            continue;
+        uint32_t d = s->similar[k].dict;
+        for (uint32_t p = ix->postings_start[d]; p < ix->postings_start[d + 1]; p++)
+            if (!push_candidate(s, ix->postings[p]))
+                return false;
+    }
+    return true;
+}
+
+/* Candidates through the pair postings of query units u and v. */
+static bool probe_pair(pw_screener *s, unsigned u, unsigned v, const uint32_t *first, const uint32_t *count)
+{
+    const pw_index *ix = s->ix;
+    const uint32_t *order = s->by_unit;
+    for (uint32_t i = first[u]; i < first[u] + count[u]; i++)
+        for (uint32_t j = first[v]; j < first[v] + count[v]; j++) {
+            uint32_t a = s->similar[order[i]].dict, b = s->similar[order[j]].dict;
+            if (a == b)
+                continue;
+            uint32_t n;
+            const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
+            for (uint32_t k = 0; k < n; k++)
+                if (!push_candidate(s, ids[k]))
+                    return false;
+        }
+    return true;
+}
+
+/* Name score of index name k against the query, from the similar lists. */
+static double indexed_name_score(pw_screener *s, const match_name *q, const index_name *nm)
+{
+    const pw_index *ix = s->ix;
+    match_matrix sim;
+    unsigned nq = match_units(q), ne = 2u * nm->n - 1;
+    for (unsigned i = 0; i < nq; i++)
+        memset(sim[i], 0, ne * sizeof sim[i][0]);
+    for (unsigned j = 0; j < ne; j++) {
+        uint32_t d = ix->unit_pool[nm->units + j];
+        if (s->dict_stamp[d] != s->gen)
+            continue;
+        for (uint32_t k = s->dict_head[d]; k != UINT32_MAX; k = s->similar[k].next)
+            sim[s->similar[k].unit][j] = s->similar[k].sim;
+    }
+    match_shape shape = {nm->n, nm->n_significant, nm->flags};
+    return match_name_score(q, &shape, sim, NULL, NULL, 0);
+}
+
+static bool push_hit(pw_screener *s, const pw_entry *e, double score)
+{
+    if (s->n_hits == s->cap_hits) {
+        size_t cap = s->cap_hits ? s->cap_hits * 2 : 16;
+        pw_hit *p = realloc(s->hits, cap * sizeof *p);
+        if (!p)
+            return false;
+        s->hits = p;
+        s->cap_hits = cap;
+    }
+    pw_hit *h = &s->hits[s->n_hits++];
+    h->entry = e;
+    h->score = score;
+    return true;
+}
+
+static int hit_order(const void *a, const void *b)
+{
+    const pw_hit *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    int c = strcmp(x->entry->list ? x->entry->list : "", y->entry->list ? y->entry->list : "");
+    return c ? c : strcmp(x->entry->id ? x->entry->id : "", y->entry->id ? y->entry->id : "");
+}
+
+/* Fills the explanations of the hits (from strings: identical scores) and sorts them. */
+static void finish_hits(pw_screener *s, const match_name *q, const pw_traveler *t)
+{
+    for (size_t i = 0; i < s->n_hits; i++)
+        s->hits[i].score = match_entry_strings(q, t, s->hits[i].entry, &s->hits[i].explain);
+    if (s->n_hits > 1)
+        qsort(s->hits, s->n_hits, sizeof *s->hits, hit_order);
+}
+
+/* Orders the similar records by query unit (counting sort). */
+static bool group_by_unit(pw_screener *s, unsigned units, uint32_t *first, uint32_t *count)
+{
+    if (s->n_similar > s->cap_by_unit) {
+        size_t cap = s->n_similar * 2;
+        uint32_t *p = realloc(s->by_unit, cap * sizeof *p);
+        if (!p)
+            return false;
+        s->by_unit = p;
+        s->cap_by_unit = cap;
+    }
+    memset(count, 0, units * sizeof *count);
+    for (size_t k = 0; k < s->n_similar; k++)
+        count[s->similar[k].unit]++;
+    uint32_t at = 0;
+    for (unsigned u = 0; u < units; u++) {
+        first[u] = at;
+        at += count[u];
+    }
+    uint32_t fill[MATCH_MAX_UNITS];
+    memcpy(fill, first, units * sizeof *fill);
+    for (size_t k = 0; k < s->n_similar; k++)
+        s->by_unit[fill[s->similar[k].unit]++] = (uint32_t)k;
+    return true;
+}
+
+pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, const pw_hit **hits,
+                    size_t *n_hits)
+{
+    const pw_index *ix = s->ix;
+    *hits = NULL;
+    *n_hits = 0;
+    s->n_hits = s->n_candidates = s->n_similar = 0;
+    next_generation(s);
+    match_name q;
+    if (!match_prepare_traveler(t, &q))
+        q.n = q.n_significant = 0;
+
+    unsigned units = match_units(&q);
+    for (unsigned u = 0; u < units; u++)
+        if (!similar_units(s, &q, u))
+            return PW_ERR_NOMEM;
+    if (q.n_significant == 1) {
+        for (unsigned u = 0; u < units; u++)
+            if (unit_significant(q.n, q.flags, u) && !probe_unit(s, u))
+                return PW_ERR_NOMEM;
+    } else if (q.n_significant >= 2) {
+        uint32_t first[MATCH_MAX_UNITS], count[MATCH_MAX_UNITS];
+        if (!group_by_unit(s, units, first, count))
+            return PW_ERR_NOMEM;
+        for (unsigned u = 0; u < units; u++)
+            for (unsigned v = u + 1; v < units; v++)
+                if (unit_significant(q.n, q.flags, u) && unit_significant(q.n, q.flags, v) &&
+                    !probe_pair(s, u, v, first, count))
+                    return PW_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < t->n_docs; i++) {
+        char key[64];
+        size_t n = match_document_key(t->docs[i].number, key, sizeof key);
+        if (!n)
+            continue;
+        uint32_t count;
+        const uint32_t *ids = multimap_get(&ix->documents, letters_key(key, n), &count);
+        for (uint32_t k = 0; k < count; k++)
+            if (!push_candidate(s, ids[k]))
+                return PW_ERR_NOMEM;
+    }
+
+    for (size_t c = 0; c < s->n_candidates; c++) {
+        uint32_t e = s->candidates[c];
+        double best = 0.0;
+        for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
+            double name = indexed_name_score(s, &q, &ix->names[k]);
+            if (name > best)
+                best = name;
+        }
+        if (!match_may_reach(best, t, threshold))
+            continue;
+        double score = match_combine(best, t, ix->entries[e], NULL);
+        if (score >= threshold && !push_hit(s, ix->entries[e], score))
+            return PW_ERR_NOMEM;
+    }
+    finish_hits(s, &q, t);
+    *hits = s->hits;
+    *n_hits = s->n_hits;
+    return PW_OK;
+}
+
+pw_status pw_screen_scan(pw_screener *s, const pw_traveler *t, double threshold, const pw_hit **hits,
+                         size_t *n_hits)
+{
+    const pw_index *ix = s->ix;
+    s->n_hits = 0;
+    match_name q;
+    if (!match_prepare_traveler(t, &q))
+        q.n = q.n_significant = 0;
+    for (size_t e = 0; e < ix->n_entries; e++) {
+        double score = match_entry_strings(&q, t, ix->entries[e], NULL);
+        if (score >= threshold && !push_hit(s, ix->entries[e], score))
+            return PW_ERR_NOMEM;
+    }
+    finish_hits(s, &q, t);
+    *hits = s->hits;
+    *n_hits = s->n_hits;
+    return PW_OK;
+}

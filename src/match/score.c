@@ -1,0 +1,405 @@
+/*
+ * score.c — one calibrated score for a traveler against a watchlist entry.
+ *
+ * Names: the tokens of both names are aligned greedily, best pair first,
+ * order-free (so swapped surname and given names, Vietnamese, Chinese,
+ * Korean or Hungarian order all align), a token or the concatenation of two
+ * neighbours on either side. Coverage is counted on both sides (particles
+ * weigh a quarter); the name similarity leans on the better-covered side, so
+ * a missing middle name or patronymic costs little, and is capped when fewer
+ * than two significant tokens agree (a shared surname is not a match).
+ *
+ * The score is a logistic model: log-odds from the name, the date of birth
+ * (exact, partial, swapped, near, missing, conflicting), sex, nationality and
+ * documents are added, and each contribution is kept for the explanation.
+ * The weights are set so that an exact name alone alerts, a name with one
+ * difference needs no contradicting evidence, and a clearly different date
+ * of birth overrules even an exact name; a matching document number is
+ * near-conclusive.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+
+/* Log-odds weights. */
+#define W_NAME_SLOPE 16.0        /* per unit of name similarity ... */
+#define W_NAME_PIVOT 0.80        /* ... around this similarity */
+#define W_DOB_EXACT 2.0
+#define W_DOB_SWAPPED 1.2
+#define W_DOB_PARTIAL 0.7
+#define W_DOB_NEAR 0.3
+#define W_DOB_CONFLICT -5.0
+#define W_SEX_MATCH 0.1
+#define W_SEX_CONFLICT -1.5
+#define W_NATIONALITY_MATCH 0.4
+#define W_NATIONALITY_CONFLICT -0.5
+#define W_DOCUMENT_MATCH 9.0
+#define W_DOCUMENT_CONFLICT -2.5
+#define PARTICLE_WEIGHT 0.25
+
+void match_fill_matrix(const match_name *q, const match_name *e, match_matrix sim)
+{
+    unsigned nq = match_units(q), ne = match_units(e);
+    for (unsigned i = 0; i < nq; i++) {
+        unsigned li;
+        const char *si = match_unit(q, i, &li);
+        for (unsigned j = 0; j < ne; j++) {
+            if (i >= q->n && j >= e->n) {
+                sim[i][j] = 0.0f;
+                continue;
+            }
+            unsigned lj;
+            const char *sj = match_unit(e, j, &lj);
+            sim[i][j] = match_token_similarity(si, li, &q->features[i], i >= q->n,
+                                               sj, lj, &e->features[j], j >= e->n);
+        }
+    }
+}
+
+typedef struct pair {
+    float sim;
+    uint8_t q, e;                /* units */
+    uint16_t qmask, emask;       /* tokens covered */
+    uint8_t covered;             /* tokens covered on both sides */
+} pair;
+
+static uint16_t unit_mask(unsigned n, unsigned u)
+{
+    return u < n ? (uint16_t)(1u << u) : (uint16_t)(3u << (u - n));
+}
+
+static int pair_order(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    if (x->sim != y->sim)
+        return x->sim > y->sim ? -1 : 1;
+    if (x->covered != y->covered)
+        return x->covered > y->covered ? -1 : 1;
+    if (x->q != y->q)
+        return x->q < y->q ? -1 : 1;
+    return x->e < y->e ? -1 : (x->e > y->e);
+}
+
+static double token_weight(const uint8_t *flags, unsigned i)
+{
+    return (flags[i] & PW_TOKEN_PARTICLE) ? PARTICLE_WEIGHT : 1.0;
+}
+
+static bool covers_significant(unsigned n, const uint8_t *flags, uint16_t mask)
+{
+    for (unsigned i = 0; i < n; i++)
+        if ((mask & (1u << i)) && !(flags[i] & PW_TOKEN_PARTICLE))
+            return true;
+    return false;
+}
+
+static void append_pair(char *out, size_t cap, size_t *used, const match_name *q, const match_name *e,
+                        const pair *p)
+{
+    unsigned lq, le;
+    const char *sq = match_unit(q, p->q, &lq);
+    const char *se = match_unit(e, p->e, &le);
+    int n = snprintf(out + *used, cap - *used, "%s%.*s%c%.*s", *used ? " " : "", (int)lq, sq,
+                     p->sim >= 1.0f ? '=' : '~', (int)le, se);
+    if (n > 0)
+        *used = *used + (size_t)n < cap ? *used + (size_t)n : cap - 1;
+}
+
+double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
+                        const match_name *e_text, char *matched, size_t cap)
+{
+    pair pairs[MATCH_MAX_UNITS * MATCH_MAX_UNITS];
+    unsigned n_pairs = 0;
+    unsigned nq = match_units(q), ne = e->n ? 2 * e->n - 1 : 0;
+    if (!e_text)
+        matched = NULL;
+    if (matched && cap)
+        matched[0] = '\0';
+    for (unsigned i = 0; i < nq; i++)
+        for (unsigned j = 0; j < ne; j++) {
+            if (sim[i][j] <= 0.0f || (i >= q->n && j >= e->n))
+                continue;
+            pair *p = &pairs[n_pairs++];
+            p->sim = sim[i][j];
+            p->q = (uint8_t)i;
+            p->e = (uint8_t)j;
+            p->qmask = unit_mask(q->n, i);
+            p->emask = unit_mask(e->n, j);
+            p->covered = (uint8_t)(__builtin_popcount(p->qmask) + __builtin_popcount(p->emask));
+        }
+    if (n_pairs == 0)
+        return 0.0;
+    qsort(pairs, n_pairs, sizeof *pairs, pair_order);
+
+    uint16_t used_q = 0, used_e = 0;
+    double got_q = 0, got_e = 0;
+    unsigned significant = 0;
+    size_t written = 0;
+    for (unsigned k = 0; k < n_pairs; k++) {
+        const pair *p = &pairs[k];
+        if ((p->qmask & used_q) || (p->emask & used_e))
+            continue;
+        used_q |= p->qmask;
+        used_e |= p->emask;
+        for (unsigned i = 0; i < q->n; i++)
+            if (p->qmask & (1u << i))
+                got_q += token_weight(q->flags, i) * p->sim;
+        for (unsigned j = 0; j < e->n; j++)
+            if (p->emask & (1u << j))
+                got_e += token_weight(e->flags, j) * p->sim;
+        if (covers_significant(q->n, q->flags, p->qmask) && covers_significant(e->n, e->flags, p->emask))
+            significant++;
+        if (matched && cap)
+            append_pair(matched, cap, &written, q, e_text, p);
+    }
+    double all_q = 0, all_e = 0;
+    for (unsigned i = 0; i < q->n; i++)
+        all_q += token_weight(q->flags, i);
+    for (unsigned j = 0; j < e->n; j++)
+        all_e += token_weight(e->flags, j);
+    double cq = got_q / all_q, ce = got_e / all_e;
+    double hi = cq > ce ? cq : ce, lo = cq > ce ? ce : cq;
+    double name = 0.75 * hi + 0.25 * lo;
+    bool multi = q->n_significant >= 2 || e->n_significant >= 2;
+    bool none = q->n_significant == 0 || e->n_significant == 0;
+    if (none || (multi && significant < 2) || significant == 0)
+        name = fmin(name, MATCH_SINGLE_PAIR_CAP);
+    return name;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static bool date_full(pw_date d)
+{
+    return d.year && d.month && d.day;
+}
+
+static void digits_of(pw_date d, int out[8])
+{
+    int v[3] = {d.year, d.month, d.day}, width[3] = {4, 2, 2}, k = 0;
+    for (int f = 0; f < 3; f++)
+        for (int w = width[f] - 1; w >= 0; w--) {
+            int p = 1;
+            for (int i = 0; i < w; i++)
+                p *= 10;
+            out[k++] = (v[f] / p) % 10;
+        }
+}
+
+static pw_dob_evidence dob_pair(pw_date a, pw_date b)
+{
+    if (!a.year || !b.year)
+        return PW_DOB_MISSING;
+    int dy = abs(a.year - b.year);
+    if (date_full(a) && date_full(b)) {
+        if (dy == 0 && a.month == b.month && a.day == b.day)
+            return PW_DOB_EXACT;
+        if (dy == 0 && a.month == b.day && a.day == b.month)
+            return PW_DOB_SWAPPED;
+        if (dy == 1 && a.month == b.month && a.day == b.day)
+            return PW_DOB_NEAR;
+        /* one digit mistyped, or two neighbouring digits swapped, in YYYYMMDD */
+        int x[8], y[8];
+        digits_of(a, x);
+        digits_of(b, y);
+        unsigned diff = 0, first = 0;
+        for (unsigned i = 0; i < 8; i++)
+            if (x[i] != y[i]) {
+                if (!diff)
+                    first = i;
+                diff++;
+            }
+        if (diff == 1)
+            return PW_DOB_NEAR;
+        if (diff == 2 && first < 7 && x[first] == y[first + 1] && x[first + 1] == y[first])
+            return PW_DOB_NEAR;
+        return PW_DOB_CONFLICT;
+    }
+    if (dy == 0) {
+        if (a.month && b.month && a.month != b.month)
+            return PW_DOB_NEAR;
+        return PW_DOB_PARTIAL;
+    }
+    return dy == 1 ? PW_DOB_NEAR : PW_DOB_CONFLICT;
+}
+
+static double dob_weight(pw_dob_evidence e)
+{
+    switch (e) {
+    case PW_DOB_EXACT: return W_DOB_EXACT;
+    case PW_DOB_SWAPPED: return W_DOB_SWAPPED;
+    case PW_DOB_PARTIAL: return W_DOB_PARTIAL;
+    case PW_DOB_NEAR: return W_DOB_NEAR;
+    case PW_DOB_CONFLICT: return W_DOB_CONFLICT;
+    case PW_DOB_MISSING: break;
+    }
+    return 0.0;
+}
+
+/* ------------------------------------------------------------ documents */
+
+size_t match_document_key(const char *number, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = number; p && *p && n + 1 < cap; p++) {
+        char c = *p;
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            out[n++] = c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+#define MATCH_MIN_DOCUMENT 5
+
+static pw_field_evidence document_evidence(const pw_traveler *t, const pw_entry *e)
+{
+    pw_field_evidence best = PW_FIELD_MISSING;
+    for (size_t i = 0; i < t->n_docs; i++) {
+        char a[64];
+        if (match_document_key(t->docs[i].number, a, sizeof a) < MATCH_MIN_DOCUMENT)
+            continue;
+        for (size_t j = 0; j < e->n_docs; j++) {
+            char b[64];
+            if (match_document_key(e->docs[j].number, b, sizeof b) < MATCH_MIN_DOCUMENT)
+                continue;
+            const char *ca = t->docs[i].country, *cb = e->docs[j].country;
+            bool same_country = !ca[0] || !cb[0] || strcmp(ca, cb) == 0;
+            if (strcmp(a, b) == 0 && same_country)
+                return PW_FIELD_MATCH;
+            bool comparable = ca[0] && cb[0] && strcmp(ca, cb) == 0 &&
+                              t->docs[i].type[0] && t->docs[i].type[0] == e->docs[j].type[0];
+            if (comparable)
+                best = PW_FIELD_CONFLICT;
+        }
+    }
+    return best;
+}
+
+static pw_field_evidence nationality_evidence(const pw_traveler *t, const pw_entry *e)
+{
+    const char *nat = t->nationality;
+    if (!nat[0]) {
+        for (size_t i = 0; i < t->n_docs && !nat[0]; i++)
+            if (t->docs[i].type[0] == 'P')
+                nat = t->docs[i].country;
+    }
+    if (!nat[0] || e->n_nationalities == 0)
+        return PW_FIELD_MISSING;
+    for (size_t i = 0; i < e->n_nationalities; i++)
+        if (strcmp(nat, e->nationalities[i]) == 0)
+            return PW_FIELD_MATCH;
+    return PW_FIELD_CONFLICT;
+}
+
+bool match_may_reach(double name, const pw_traveler *t, double threshold)
+{
+    double best = W_NAME_SLOPE * (name - W_NAME_PIVOT) + W_DOB_EXACT + W_SEX_MATCH + W_NATIONALITY_MATCH;
+    if (t->n_docs)
+        best += W_DOCUMENT_MATCH;
+    return 1.0 / (1.0 + exp(-(best + 1e-6))) >= threshold;
+}
+
+double match_combine(double name, const pw_traveler *t, const pw_entry *e, pw_explain *x)
+{
+    pw_dob_evidence dob = PW_DOB_MISSING;
+    double dob_c = 0.0;
+    for (size_t i = 0; i < e->n_dobs; i++) {
+        pw_dob_evidence ev = dob_pair(t->dob, e->dobs[i]);
+        double c = dob_weight(ev);
+        if (i == 0 || c > dob_c) {
+            dob = ev;
+            dob_c = c;
+        }
+    }
+    pw_field_evidence sex = PW_FIELD_MISSING;
+    char ts = t->sex, es = e->sex;
+    if ((ts == 'M' || ts == 'F') && (es == 'M' || es == 'F'))
+        sex = ts == es ? PW_FIELD_MATCH : PW_FIELD_CONFLICT;
+    pw_field_evidence nat = nationality_evidence(t, e);
+    pw_field_evidence doc = document_evidence(t, e);
+
+    double c[5];
+    c[PW_FEATURE_NAME] = W_NAME_SLOPE * (name - W_NAME_PIVOT);
+    c[PW_FEATURE_DOB] = dob_c;
+    c[PW_FEATURE_SEX] = sex == PW_FIELD_MATCH ? W_SEX_MATCH : sex == PW_FIELD_CONFLICT ? W_SEX_CONFLICT : 0;
+    c[PW_FEATURE_NATIONALITY] = nat == PW_FIELD_MATCH ? W_NATIONALITY_MATCH
+                              : nat == PW_FIELD_CONFLICT ? W_NATIONALITY_CONFLICT : 0;
+    c[PW_FEATURE_DOCUMENT] = doc == PW_FIELD_MATCH ? W_DOCUMENT_MATCH
+                           : doc == PW_FIELD_CONFLICT ? W_DOCUMENT_CONFLICT : 0;
+    double logit = c[0] + c[1] + c[2] + c[3] + c[4];
+    double score = 1.0 / (1.0 + exp(-logit));
+    if (x) {
+        x->name = name;
+        x->dob = dob;
+        x->sex = sex;
+        x->nationality = nat;
+        x->document = doc;
+        memcpy(x->contribution, c, sizeof c);
+    }
+    return score;
+}
+
+double match_entry_strings(const match_name *q, const pw_traveler *t, const pw_entry *e, pw_explain *x)
+{
+    double best_name = 0.0;
+    unsigned best_index = 0;
+    char best_matched[sizeof x->matched] = "";
+    match_name en;
+    match_matrix sim;
+    for (size_t i = 0; i < e->n_names; i++) {
+        if (!match_prepare(NULL, NULL, e->names[i], 0, &en))
+            continue;
+        char matched[sizeof best_matched];
+        match_fill_matrix(q, &en, sim);
+        match_shape shape = match_shape_of(&en);
+        double name = match_name_score(q, &shape, sim, &en, matched, sizeof matched);
+        if (name > best_name) {
+            best_name = name;
+            best_index = (unsigned)i;
+            memcpy(best_matched, matched, sizeof matched);
+        }
+    }
+    double score = match_combine(best_name, t, e, x);
+    if (x) {
+        x->name_index = best_index;
+        memcpy(x->matched, best_matched, sizeof best_matched);
+    }
+    return score;
+}
+
+double pw_compare(const pw_traveler *t, const pw_entry *e, pw_explain *x)
+{
+    match_name q;
+    if (!match_prepare_traveler(t, &q))
+        q.n = q.n_significant = 0;
+    return match_entry_strings(&q, t, e, x);
+}
+
+const char *pw_dob_evidence_name(pw_dob_evidence e)
+{
+    switch (e) {
+    case PW_DOB_MISSING: return "missing";
+    case PW_DOB_EXACT: return "exact";
+    case PW_DOB_PARTIAL: return "partial";
+    case PW_DOB_SWAPPED: return "swapped";
+    case PW_DOB_NEAR: return "near";
+    case PW_DOB_CONFLICT: return "conflict";
+    }
+    return "missing";
+}
+
+const char *pw_field_evidence_name(pw_field_evidence e)
+{
+    switch (e) {
+    case PW_FIELD_MISSING: return "missing";
+    case PW_FIELD_MATCH: return "match";
+    case PW_FIELD_CONFLICT: return "conflict";
+    }
+    return "missing";
+}

@@ -1,0 +1,359 @@
+/*
+ * test_match.c — the matching engine: every variation kind of the issue is
+ * found, every non-match kind is not, the explanation says why, and the
+ * index returns exactly what a brute-force scan returns on random data.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+typedef struct person {
+    const char *name;
+    const char *dob;
+    char sex;
+    const char *nationality;
+    const char *doc;           /* "P:CCC:NUMBER" */
+} person;
+
+static pw_document parse_doc(const char *s, char *number, size_t cap)
+{
+    pw_document d;
+    memset(&d, 0, sizeof d);
+    d.type[0] = s[0];
+    memcpy(d.country, s + 2, 3);
+    snprintf(number, cap, "%s", s + 6);
+    d.number = number;
+    return d;
+}
+
+/* Scores traveler a against a one-name entry b. */
+static double score_of(const person *a, const person *b, pw_explain *x)
+{
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "t";
+    t.name = a->name;
+    if (a->dob)
+        assert_true(pw_date_parse(a->dob, &t.dob));
+    t.sex = a->sex;
+    if (a->nationality)
+        assert_true(pw_country_alpha3(a->nationality, t.nationality));
+    char n1[64], n2[64];
+    pw_document d1, d2;
+    if (a->doc) {
+        d1 = parse_doc(a->doc, n1, sizeof n1);
+        t.docs = &d1;
+        t.n_docs = 1;
+    }
+    pw_entry e;
+    memset(&e, 0, sizeof e);
+    e.id = "e";
+    e.list = "test";
+    const char *names[1] = {b->name};
+    e.names = names;
+    e.n_names = 1;
+    pw_date dob;
+    if (b->dob) {
+        assert_true(pw_date_parse(b->dob, &dob));
+        e.dobs = &dob;
+        e.n_dobs = 1;
+    }
+    e.sex = b->sex;
+    char nat[1][4];
+    if (b->nationality) {
+        assert_true(pw_country_alpha3(b->nationality, nat[0]));
+        e.nationalities = nat;
+        e.n_nationalities = 1;
+    }
+    if (b->doc) {
+        d2 = parse_doc(b->doc, n2, sizeof n2);
+        e.docs = &d2;
+        e.n_docs = 1;
+    }
+    return pw_compare(&t, &e, x);
+}
+
+typedef struct case_ {
+    const char *kind;
+    person traveler;
+    person listed;
+} case_;
+
+static void expect(const case_ *cases, size_t n, bool match)
+{
+    unsigned wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        pw_explain x;
+        double s = score_of(&cases[i].traveler, &cases[i].listed, &x);
+        if ((s >= PW_DEFAULT_THRESHOLD) != match) {
+            print_message("%s: '%s' vs '%s': score %.3f (name %.3f %s, dob %s)\n", cases[i].kind,
+                          cases[i].traveler.name, cases[i].listed.name, s, x.name, x.matched,
+                          pw_dob_evidence_name(x.dob));
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+static void variations_are_found(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"exact", {"NGUYEN VAN SON", "1985-03-07"}, {"NGUYEN VAN SON", "1985-03-07"}},
+        {"diacritics lost", {"NGUYEN VAN SON", "1985-03-07"}, {"Nguyễn Văn Sơn", "1985-03-07"}},
+        {"diacritics lost", {"MULLER, JURGEN"}, {"Müller, Jürgen"}},
+        {"diacritics lost", {"JOSE MARIA GARCIA LOPEZ", "1970-01-02"}, {"José María García López", "1970-01-02"}},
+        {"order swapped", {"SON VAN NGUYEN", "1985-03-07"}, {"NGUYEN VAN SON", "1985-03-07"}},
+        {"order swapped", {"WANG XIAOMING", "1990"}, {"XIAOMING WANG", "1990-05-01"}},
+        {"order swapped", {"KIM JONG UN"}, {"JONG UN KIM"}},
+        {"order swapped", {"NAGY ISTVAN", "1950-01-01"}, {"ISTVAN NAGY", "1950-01-01"}},
+        {"one field", {"SMITH JOHN", "1980-01-01"}, {"SMITH, JOHN", "1980-01-01"}},
+        {"typo substitution", {"JONATHAN SMYTH", "1975-06-01"}, {"JONATHAN SMITH", "1975-06-01"}},
+        {"typo insertion", {"ALEXANDRE DUMMAS", "1975-06-01"}, {"ALEXANDRE DUMAS", "1975-06-01"}},
+        {"typo deletion", {"CHRISTPHER COLUMBUS"}, {"CHRISTOPHER COLUMBUS"}},
+        {"typo transposition", {"MICHEAL JORDAN", "1963-02-17"}, {"MICHAEL JORDAN", "1963-02-17"}},
+        {"middle name missing", {"JOHN SMITH", "1980-01-01"}, {"JOHN PAUL SMITH", "1980-01-01"}},
+        {"middle name extra", {"JOHN PAUL SMITH"}, {"JOHN SMITH"}},
+        {"second surname missing", {"JUAN GARCIA", "1966-11-30"}, {"JUAN GARCIA MARQUEZ", "1966-11-30"}},
+        {"patronymic missing", {"IVANOV IVAN", "1971-04-12"}, {"IVANOV IVAN PETROVICH", "1971-04-12"}},
+        {"given names joined", {"ZHANG RUIYUAN", "1988-08-08"}, {"ZHANG RUI YUAN", "1988-08-08"}},
+        {"given names split", {"LEE SE JOON"}, {"LEE SEJOON"}},
+        {"cyrillic entry", {"IVANOV SERGEI", "1965-01-01"}, {"Иванов Сергей", "1965-01-01"}},
+        {"greek entry", {"PAPADOPOULOS GEORGIOS", "1959-09-09"}, {"ΠΑΠΑΔΟΠΟΥΛΟΣ ΓΕΩΡΓΙΟΣ", "1959-09-09"}},
+        {"chinese entry", {"MAO ZEDONG", "1893-12-26"}, {"毛泽东", "1893-12-26"}},
+        {"romanization", {"IURII GAGARIN", "1934-03-09"}, {"YURI GAGARIN", "1934-03-09"}},
+        {"romanization", {"JURIJ GAGARIN", "1934-03-09"}, {"YURI GAGARIN", "1934-03-09"}},
+        {"romanization", {"MUHAMMAD ALI", "1942-01-17"}, {"MOHAMMED ALI", "1942-01-17"}},
+        {"romanization", {"MOHAMED ALI", "1942-01-17"}, {"MOHAMMED ALI", "1942-01-17"}},
+        {"romanization", {"KHALID HASSAN", "1970-07-07"}, {"KHALED HASSAN", "1970-07-07"}},
+        {"romanization", {"MUAMMAR QADHAFI", "1942-06-07"}, {"MUAMMAR GADDAFI", "1942-06-07"}},
+        {"romanization", {"YI MINHO", "1990-01-01"}, {"LEE MINHO", "1990-01-01"}},
+        {"romanization", {"RHEE SYNGMAN", "1875-03-26"}, {"LEE SYNGMAN", "1875-03-26"}},
+        {"nickname", {"BILL CLINTON", "1946-08-19"}, {"WILLIAM CLINTON", "1946-08-19"}},
+        {"nickname", {"BOB DYLAN", "1941-05-24"}, {"ROBERT DYLAN", "1941-05-24"}},
+        {"dob swapped", {"ANNA SCHMIDT", "1980-03-04"}, {"ANNA SCHMIDT", "1980-04-03"}},
+        {"dob off one year", {"ANNA SCHMIDT", "1981-03-04"}, {"ANNA SCHMIDT", "1980-03-04"}},
+        {"dob year only", {"ANNA SCHMIDT", "1980-03-04"}, {"ANNA SCHMIDT", "1980"}},
+        {"dob missing", {"ANNA SCHMIDT"}, {"ANNA SCHMIDT", "1980-03-04"}},
+        {"mrz", {"NGUYEN<<VAN<SON", "1985-03-07"}, {"NGUYEN VAN SON", "1985-03-07"}},
+        {"particles", {"AYMAN ZAWAHIRI", "1951-06-19"}, {"AL-ZAWAHIRI, Ayman", "1951-06-19"}},
+        {"document", {"A ZAWAHRI", "1951-06-19", 0, NULL, "P:EGY:1084010"}, {"AL-ZAWAHIRI, Ayman", NULL, 0, NULL, "P:EGY:1084010"}},
+    };
+    expect(cases, N(cases), true);
+}
+
+static void non_matches_are_not_found(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"same name, other dob", {"NGUYEN VAN SON", "1960-02-01"}, {"NGUYEN VAN SON", "1985-03-07"}},
+        {"same name, other year", {"JOHN SMITH", "1960"}, {"JOHN SMITH", "1985-03-07"}},
+        {"same surname", {"JOHN SMITH"}, {"MARY SMITH"}},
+        {"same given names", {"NGUYEN VAN SON"}, {"TRAN VAN SON"}},
+        {"two of three", {"NGUYEN THI LAN", "1990-01-01"}, {"NGUYEN THI HOA", "1990-01-01"}},
+        {"similar names", {"PETER JOHNSON"}, {"PIETRO JOHANSSON"}},
+        {"similar names", {"ANDERS SVENSSON"}, {"ANDREA SVENSON"}},
+        {"one token", {"SMITH"}, {"JOHN SMITH"}},
+        {"different people", {"MARIA GONZALEZ", "1970-01-01"}, {"MARTA GOMEZ", "1970-01-01"}},
+        {"conflicting document", {"JOHN SMITH", NULL, 0, NULL, "P:GBR:123456789"}, {"JOHN SMITH", NULL, 0, NULL, "P:GBR:987654321"}},
+        {"sex conflict on a variant", {"MARIO ROSSI", NULL, 'M'}, {"MARIA ROSSI", NULL, 'F'}},
+    };
+    expect(cases, N(cases), false);
+}
+
+static void explanation_names_the_evidence(void **state)
+{
+    (void)state;
+    pw_explain x;
+    person t = {"SMITH JOHN", "1980-01-01", 'M', "GBR", NULL};
+    person e = {"JOHN PAUL SMITH", "1980-01-01", 'M', "GBR", NULL};
+    double s = score_of(&t, &e, &x);
+    assert_true(s >= PW_DEFAULT_THRESHOLD);
+    assert_int_equal(x.dob, PW_DOB_EXACT);
+    assert_int_equal(x.sex, PW_FIELD_MATCH);
+    assert_int_equal(x.nationality, PW_FIELD_MATCH);
+    assert_int_equal(x.document, PW_FIELD_MISSING);
+    assert_non_null(strstr(x.matched, "SMITH=SMITH"));
+    assert_non_null(strstr(x.matched, "JOHN=JOHN"));
+    assert_true(x.contribution[PW_FEATURE_DOB] > 0);
+    assert_true(x.name > 0.85 && x.name < 1.0);
+    person other = {"SMITH JOHN", "1950-05-05", 'M', "GBR", NULL};
+    s = score_of(&other, &e, &x);
+    assert_true(s < PW_DEFAULT_THRESHOLD);
+    assert_int_equal(x.dob, PW_DOB_CONFLICT);
+    assert_true(x.contribution[PW_FEATURE_DOB] < 0);
+}
+
+/* ----------------------------------------------- index against brute force */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint32_t rnd(uint32_t n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state % n);
+}
+
+static const char *const surnames[] = {"NGUYEN", "TRAN", "LE", "KIM", "LEE", "PARK", "WANG", "LI", "ZHANG",
+                                       "SMITH", "SMYTH", "JOHNSON", "GARCIA", "LOPEZ", "MULLER", "MUELLER",
+                                       "IVANOV", "PETROV", "AL ZAWAHIRI", "HASSAN", "HUSSEIN", "KHAN"};
+static const char *const givens[] = {"VAN", "THI", "SON", "ANH", "MINH", "JOHN", "JON", "MARY", "MARIA", "MARIO",
+                                     "SEJOON", "SE JOON", "RUI", "YUAN", "RUIYUAN", "MOHAMMED", "MUHAMMAD", "ALI",
+                                     "AHMED", "IVAN", "SERGEI", "YURI", "IURII", "WILLIAM", "BILL", "ANNA", "ANA"};
+
+static void random_name(char *out, size_t cap)
+{
+    size_t n = 0;
+    unsigned parts = 1 + rnd(3);
+    n += (size_t)snprintf(out, cap, "%s", surnames[rnd(N(surnames))]);
+    for (unsigned i = 0; i < parts && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, " %s", givens[rnd(N(givens))]);
+    if (rnd(10) == 0 && n + 2 < cap) {             /* a typo */
+        size_t at = rnd((uint32_t)n);
+        if (out[at] != ' ')
+            out[at] = (char)('A' + rnd(26));
+    }
+}
+
+static pw_date random_date(void)
+{
+    pw_date d = {0, 0, 0};
+    unsigned kind = rnd(10);
+    if (kind == 0)
+        return d;
+    d.year = (int16_t)(1960 + rnd(6));
+    if (kind > 2) {
+        d.month = (uint8_t)(1 + rnd(3));
+        d.day = (uint8_t)(1 + rnd(3));
+    }
+    return d;
+}
+
+static void index_equals_brute_force(void **state)
+{
+    (void)state;
+    enum { ENTRIES = 1500, TRAVELERS = 600 };
+    pw_watchlist *w = pw_watchlist_new();
+    char names[3][96];
+    char docs[ENTRIES][16];
+    for (unsigned i = 0; i < ENTRIES; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "E%u", i);
+        unsigned n_names = 1 + rnd(3);
+        const char *np[3];
+        for (unsigned k = 0; k < n_names; k++) {
+            random_name(names[k], sizeof names[k]);
+            np[k] = names[k];
+        }
+        pw_date dob = random_date();
+        pw_document doc;
+        memset(&doc, 0, sizeof doc);
+        doc.type[0] = 'P';
+        memcpy(doc.country, "VNM", 4);
+        snprintf(docs[i], sizeof docs[i], "C%07u", rnd(400));
+        doc.number = docs[i];
+        char nat[1][4] = {"VNM"};
+        pw_entry e = {.id = id, .list = "random", .names = np, .n_names = n_names,
+                      .dobs = &dob, .n_dobs = dob.year ? 1 : 0, .sex = rnd(2) ? 'M' : 'F',
+                      .nationalities = nat, .n_nationalities = rnd(2), .docs = &doc, .n_docs = rnd(3) == 0};
+        assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
+    }
+    const pw_watchlist *lists[1] = {w};
+    pw_index *ix;
+    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
+    assert_int_equal(pw_index_entries(ix), ENTRIES);
+    pw_screener *a = pw_screener_new(ix), *b = pw_screener_new(ix);
+    size_t total_hits = 0;
+    for (unsigned i = 0; i < TRAVELERS; i++) {
+        char name[96], number[16];
+        random_name(name, sizeof name);
+        pw_traveler t;
+        memset(&t, 0, sizeof t);
+        t.id = "T";
+        t.name = name;
+        t.dob = random_date();
+        t.sex = rnd(3) == 0 ? 0 : rnd(2) ? 'M' : 'F';
+        pw_document doc;
+        memset(&doc, 0, sizeof doc);
+        doc.type[0] = 'P';
+        snprintf(number, sizeof number, "C%07u", rnd(400));
+        doc.number = number;
+        if (rnd(4) == 0) {
+            t.docs = &doc;
+            t.n_docs = 1;
+        }
+        double threshold = rnd(2) ? PW_DEFAULT_THRESHOLD : 0.5;
+        const pw_hit *h1, *h2;
+        size_t n1, n2;
+        assert_int_equal(pw_screen(a, &t, threshold, &h1, &n1), PW_OK);
+        assert_int_equal(pw_screen_scan(b, &t, threshold, &h2, &n2), PW_OK);
+        if (n1 != n2)
+            print_message("traveler '%s': index %zu hits, scan %zu\n", name, n1, n2);
+        assert_int_equal(n1, n2);
+        for (size_t k = 0; k < n1; k++) {
+            assert_ptr_equal(h1[k].entry, h2[k].entry);
+            assert_true(h1[k].score == h2[k].score);
+        }
+        total_hits += n1;
+    }
+    /* the random data must exercise the comparison: many travelers have hits */
+    assert_true(total_hits > TRAVELERS / 4);
+    pw_screener_free(a);
+    pw_screener_free(b);
+    pw_index_free(ix);
+    pw_watchlist_free(w);
+}
+
+static void hit_json_follows_formats(void **state)
+{
+    (void)state;
+    pw_watchlist *w = pw_watchlist_new();
+    const char *names[2] = {"AL-ZAWAHIRI, Ayman", "\"DOCTOR\" AYMAN"};
+    pw_date dob = {1951, 6, 19};
+    pw_entry e = {.id = "E\"1", .list = "un", .category = PW_CAT_TERRORISM, .names = names, .n_names = 2,
+                  .dobs = &dob, .n_dobs = 1};
+    assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
+    const pw_watchlist *lists[1] = {w};
+    pw_index *ix;
+    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
+    pw_screener *s = pw_screener_new(ix);
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "T1";
+    t.surname = "ZAWAHIRI";
+    t.given_names = "AYMAN";
+    t.dob = dob;
+    const pw_hit *h;
+    size_t n;
+    assert_int_equal(pw_screen(s, &t, PW_DEFAULT_THRESHOLD, &h, &n), PW_OK);
+    assert_int_equal(n, 1);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    pw_hit_json(&t, &h[0], f);
+    fclose(f);
+    assert_non_null(strstr(buf, "{\"traveler_id\":\"T1\",\"entry_id\":\"E\\\"1\",\"list\":\"un\",\"category\":\"terrorism\",\"score\":"));
+    assert_non_null(strstr(buf, "\"dob\":\"exact\""));
+    assert_null(strchr(buf, '\n'));
+    free(buf);
+    pw_screener_free(s);
+    pw_index_free(ix);
+    pw_watchlist_free(w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(variations_are_found),
+        cmocka_unit_test(non_matches_are_not_found),
+        cmocka_unit_test(explanation_names_the_evidence),
+        cmocka_unit_test(index_equals_brute_force),
+        cmocka_unit_test(hit_json_follows_formats),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
