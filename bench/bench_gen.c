@@ -6,11 +6,13 @@
  *       [--out-dir DIR] [--data-dir DATA]
  *
  * writes DIR/watchlist.csv (the watchlist CSV of FORMATS.md) and
- * DIR/travelers.csv (the travelers CSV of FORMATS.md plus four columns:
+ * DIR/travelers.csv (the travelers CSV of FORMATS.md plus five columns:
  * expect — the entry id the traveler must hit, or empty; kind — the
  * variation kind, "clean", "same_name_diff_dob" or "similar_name"; source —
  * the entry the traveler was made from, or empty; twins — how many entries
- * have exactly the traveler's passport name tokens as their primary name).
+ * have exactly the traveler's passport name tokens as their primary name;
+ * document — for a traveler made from an entry that lists a passport, "same"
+ * when he carries that passport, "renewed" when he carries a new number).
  *
  * Everything is a function of the seed: entry i is generated from its own
  * stream (splitmix64 of seed and i), so travelers can re-derive any entry
@@ -896,6 +898,8 @@ typedef struct traveler {
     char sex;
     char nat[4];
     char expect[16], source[16];
+    char passport[16];    /* the listed passport the traveler carries, or "" for a new one */
+    const char *document; /* "same", "renewed", or "" when the entry lists no passport */
 } traveler;
 
 static int has_non_ascii(const char *s)
@@ -1149,6 +1153,13 @@ static int derive(const gen *g, rng *r, int kind, const entry *e, traveler *t)
     }
     t->sex = p.sex;
     snprintf(t->nat, sizeof t->nat, "%s", e->nat[0]);
+    /* a listed passport: still the one he travels on, or renewed since */
+    t->document = "";
+    if (e->passport[0]) {
+        t->document = rpercent(r, 50) ? "same" : "renewed";
+        if (t->document[0] == 's')
+            snprintf(t->passport, sizeof t->passport, "%s", e->passport);
+    }
     entry_id(e->index, t->expect, sizeof t->expect);
     entry_id(e->index, t->source, sizeof t->source);
     return 1;
@@ -1242,6 +1253,8 @@ static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kin
     snprintf(tw, sizeof tw, "%zu", twins);
     rng r = {mix64(n * 7919)};
     passport_number(&r, doc, sizeof doc);
+    if (t->passport[0])
+        snprintf(doc, sizeof doc, "%s", t->passport);
     csv_field(f, id, 0);
     csv_field(f, t->sur, 0);
     csv_field(f, t->giv, 0);
@@ -1255,7 +1268,8 @@ static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kin
     csv_field(f, t->expect, 0);
     csv_field(f, kind, 0);
     csv_field(f, t->source, 0);
-    csv_field(f, tw, 1);
+    csv_field(f, tw, 0);
+    csv_field(f, t->document ? t->document : "", 1);
 }
 
 /* ------------------------------------------------------------- setup */
@@ -1534,7 +1548,7 @@ int main(int argc, char **argv)
     qsort(keys, entries, sizeof *keys, cmp_u64);
 
     fputs("id,surname,given_names,name,dob,sex,nationality,doc_type,doc_number,doc_country,"
-          "expect,kind,source,twins\n", tf);
+          "expect,kind,source,twins,document\n", tf);
     rng r = {mix64(seed ^ 0x7261766c6572ULL)};
     size_t n = 0, made[N_KIND] = {0};
     size_t rounds = per_kind > clean ? per_kind : clean;

@@ -10,8 +10,11 @@
 # kept in the build directory (bench-misses-*.txt).
 #
 # Environment: BENCH_SIZES (default "100000 1000000"), BENCH_PER_KIND
-# (labelled travelers per variation kind, default 1000), BENCH_CLEAN (clean
-# travelers, default 5000), BENCH_SEED (default 1).
+# (labelled travelers per variation kind, default 1000; 300 for lists of
+# 500,000 entries or more, BENCH_PER_KIND_LARGE), BENCH_CLEAN (clean
+# travelers, default 5000; 2000 for large lists, BENCH_CLEAN_LARGE),
+# BENCH_SEED (default 1). The large-list counts keep `make bench` within
+# minutes while screening is slower there.
 
 BUILD=${1:-build}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +22,8 @@ case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
 SIZES=${BENCH_SIZES:-"100000 1000000"}
 PER_KIND=${BENCH_PER_KIND:-1000}
 CLEAN=${BENCH_CLEAN:-5000}
+PER_KIND_LARGE=${BENCH_PER_KIND_LARGE:-300}
+CLEAN_LARGE=${BENCH_CLEAN_LARGE:-2000}
 SEED=${BENCH_SEED:-1}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/paxwatch-bench.XXXXXX") || exit 1
@@ -49,16 +54,18 @@ start=$(seconds)
 if [ ! -x "$BUILD/bench_gen" ]; then
     echo "bench_gen is not built in $BUILD"
 else
-    last=""
+    first=""
     for n in $SIZES; do
         dir="$tmp/$n"
         echo
         echo "== synthetic watchlist of $n entries"
         t0=$(seconds)
-        run "$BUILD/bench_gen" --entries "$n" --travelers-per-kind "$PER_KIND" --clean "$CLEAN" \
+        per_kind=$PER_KIND clean=$CLEAN
+        if [ "$n" -ge 500000 ]; then per_kind=$PER_KIND_LARGE clean=$CLEAN_LARGE; fi
+        run "$BUILD/bench_gen" --entries "$n" --travelers-per-kind "$per_kind" --clean "$clean" \
             --seed "$SEED" --out-dir "$dir" --data-dir "$SRC/data" 2>&1
         echo "   generated in $(( $(seconds) - t0 )) s"
-        [ -f "$dir/travelers.csv" ] && last="$dir/travelers.csv"
+        [ -z "$first" ] && [ -f "$dir/travelers.csv" ] && first="$dir/travelers.csv"
         if [ -x "$BUILD/bench_match" ] && [ -f "$dir/watchlist.csv" ]; then
             run "$BUILD/bench_match" --watchlist "$dir/watchlist.csv" --travelers "$dir/travelers.csv" \
                 --misses "$BUILD/bench-misses-$n.txt"
@@ -66,13 +73,13 @@ else
         elif [ ! -x "$BUILD/bench_match" ]; then
             echo "   bench_match is not built (the matching engine is not in this build)"
         fi
-        rm -rf "$dir/watchlist.csv"
+        rm -f "$dir/watchlist.csv"
     done
     if [ -x "$BUILD/bench_match" ]; then
         echo
         echo "== real lists (UN consolidated, OFAC SDN), names and aliases as queries"
-        if [ -n "$last" ]; then
-            run "$BUILD/bench_match" --real "$SRC/data" --travelers "$last" --misses "$BUILD/bench-misses-real.txt"
+        if [ -n "$first" ]; then
+            run "$BUILD/bench_match" --real "$SRC/data" --travelers "$first" --misses "$BUILD/bench-misses-real.txt"
         else
             run "$BUILD/bench_match" --real "$SRC/data" --misses "$BUILD/bench-misses-real.txt"
         fi

@@ -295,13 +295,16 @@ static void travelers_are_labelled(void **state)
     table w = read_table(file_in(dir, "watchlist.csv"));
     table t = read_table(file_in(dir, "travelers.csv"));
     const char *cols[] = {"id", "surname", "given_names", "name", "dob", "sex", "nationality",
-                          "doc_type", "doc_number", "doc_country", "expect", "kind", "source", "twins"};
-    assert_int_equal(t.n_cols, 14);
-    for (size_t i = 0; i < 14; i++)
+                          "doc_type", "doc_number", "doc_country", "expect", "kind", "source", "twins",
+                          "document"};
+    assert_int_equal(t.n_cols, 15);
+    for (size_t i = 0; i < 15; i++)
         assert_string_equal(t.rows[0][i], cols[i]);
     int c_sur = col(&t, "surname"), c_giv = col(&t, "given_names"), c_name = col(&t, "name");
     int c_dob = col(&t, "dob"), c_expect = col(&t, "expect"), c_kind = col(&t, "kind");
-    int c_source = col(&t, "source");
+    int c_source = col(&t, "source"), c_doc = col(&t, "document"), c_number = col(&t, "doc_number");
+    int w_docs = col(&w, "documents");
+    size_t same = 0, renewed = 0;
     int w_dob = col(&w, "dob"), w_sur = col(&w, "surname"), w_giv = col(&w, "given_names");
     int w_name = col(&w, "name"), w_alias = col(&w, "aliases");
     size_t counts[32] = {0};
@@ -328,8 +331,21 @@ static void travelers_are_labelled(void **state)
         char **e = entry_row(&w, r[c_source]);
         if (is_negative(kind)) {
             assert_string_equal(r[c_expect], "");
+            assert_string_equal(r[c_doc], "");
         } else {
             assert_string_equal(r[c_expect], r[c_source]);
+            /* the listed passport "P:CCC:NUMBER", carried or renewed */
+            const char *listed = *e[w_docs] ? e[w_docs] + 6 : "";
+            if (strcmp(r[c_doc], "same") == 0) {
+                assert_string_equal(r[c_number], listed);
+                same++;
+            } else if (strcmp(r[c_doc], "renewed") == 0) {
+                assert_true(*listed && strcmp(r[c_number], listed) != 0);
+                renewed++;
+            } else {
+                assert_string_equal(r[c_doc], "");
+                assert_string_equal(listed, "");
+            }
         }
         pw_date ed = {0};
         if (*e[w_dob])
@@ -368,6 +384,7 @@ static void travelers_are_labelled(void **state)
                  strcmp(kind, "typo") == 0 || strcmp(kind, "nickname") == 0)
             assert_false(other_script(e[w_sur]) || other_script(e[w_name]));
     }
+    assert_true(same > 30 && renewed > 30);
     for (size_t k = 0; k < 18; k++) {
         size_t want = k == 15 ? 60 : 25;
         if (counts[k] != want)
@@ -403,6 +420,53 @@ static void same_seed_same_bytes(void **state)
     assert_false(same_file(file_in(a, "travelers.csv"), file_in(c, "travelers.csv")));
 }
 
+static int cmp_token(const void *a, const void *b) { return strcmp(a, b); }
+
+/* the tokens of a name (and its title, if one was taken off), sorted, joined by spaces */
+static void sorted_tokens(const char *sur, const char *giv, const char *whole, char *out, size_t cap)
+{
+    pw_name_tokens t;
+    out[0] = 0;
+    assert_int_equal(pw_name_split(*sur ? sur : NULL, *giv ? giv : NULL, *whole ? whole : NULL, 0, &t), PW_OK);
+    /* a word read as a title (SHEIKH in AISHA ABOU SHEIKH) still counts */
+    if (t.title[0] && t.n < PW_MAX_TOKENS)
+        snprintf(t.token[t.n++], PW_MAX_TOKEN, "%s", t.title);
+    qsort(t.token, t.n, sizeof t.token[0], cmp_token);
+    for (unsigned i = 0; i < t.n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%s", i ? " " : "", t.token[i]);
+    }
+}
+
+/* An exact traveler is his entry's name as the project folds it (ICAO 9303):
+ * the generator's passport forms agree with pw_fold. */
+static void exact_travelers_fold_like_the_list(void **state)
+{
+    (void)state;
+    const char *dir = out_dir("exact");
+    assert_int_equal(run_gen("--entries 20000 --travelers-per-kind 300 --clean 0 --seed 11", dir), 0);
+    table w = read_table(file_in(dir, "watchlist.csv"));
+    table t = read_table(file_in(dir, "travelers.csv"));
+    int c_kind = col(&t, "kind"), c_source = col(&t, "source");
+    int w_sur = col(&w, "surname"), w_giv = col(&w, "given_names"), w_name = col(&w, "name");
+    size_t n = 0;
+    for (size_t i = 1; i < t.n_rows; i++) {
+        char **r = t.rows[i];
+        if (strcmp(r[c_kind], "exact") != 0)
+            continue;
+        char **e = entry_row(&w, r[c_source]);
+        char a[512], b[512];
+        sorted_tokens(r[col(&t, "surname")], r[col(&t, "given_names")], r[col(&t, "name")], a, sizeof a);
+        sorted_tokens(e[w_sur], e[w_giv], e[w_name], b, sizeof b);
+        if (strcmp(a, b) != 0)
+            fail_msg("%s: traveler %s, list %s", r[0], a, b);
+        n++;
+    }
+    assert_int_equal(n, 300);
+    free_table(&t);
+    free_table(&w);
+}
+
 /* a larger list has namesakes: the point of the non-match kinds */
 static void common_names_collide(void **state)
 {
@@ -436,6 +500,7 @@ int main(void)
         cmocka_unit_test(travelers_are_labelled),
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(common_names_collide),
+        cmocka_unit_test(exact_travelers_fold_like_the_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
