@@ -3,7 +3,7 @@
  * false alerts, throughput, index build time and memory.
  *
  *   bench_match --watchlist W.csv --travelers T.csv [--threads N]
- *               [--threshold X] [--misses FILE]
+ *               [--threshold X] [--misses FILE] [--summary FILE]
  *   bench_match --real DATA_DIR --travelers T.csv [--misses FILE]
  *
  * The first form reads a list and labelled travelers made by bench_gen
@@ -22,7 +22,8 @@
  * T.csv screened against each list give the false alerts.
  *
  * Figures go to standard output; up to 10 missed examples per kind go to the
- * misses file (standard error by default). Exit status 0 unless something
+ * misses file (standard error by default); --summary appends one line of the
+ * main figures to a file (for run.sh's table). Exit status 0 unless something
  * could not be loaded.
  */
 #include <pthread.h>
@@ -297,7 +298,7 @@ static int entry_dob_unknown_or_partial(const pw_entry *e)
 /* ------------------------------------------------------ synthetic list */
 
 typedef struct options {
-    const char *watchlist, *travelers, *real, *misses;
+    const char *watchlist, *travelers, *real, *misses, *summary;
     int threads;
     double threshold;
 } options;
@@ -427,11 +428,22 @@ static int bench_synthetic(const options *o, FILE *misses)
            doc_total[0] ? 100.0 * (double)doc_found[0] / (double)doc_total[0] : 0, doc_total[0],
            doc_total[1] ? 100.0 * (double)doc_found[1] / (double)doc_total[1] : 0, doc_total[1],
            doc_total[2] ? 100.0 * (double)doc_found[2] / (double)doc_total[2] : 0, doc_total[2]);
+    int worst = -1;
+    for (int k = 0; k < l.n_kinds; k++)
+        if (total[k] && strcmp(l.kinds[k], "clean") && strcmp(l.kinds[k], "same_name_diff_dob") &&
+            strcmp(l.kinds[k], "similar_name") &&
+            (worst < 0 || (double)found[k] / (double)total[k] < (double)found[worst] / (double)total[worst]))
+            worst = k;
+    double per_clean = -1, per_same = -1;
     printf("  false alerts per 1000 travelers:\n");
     for (int k = 0; k < l.n_kinds; k++) {
         if (!total[k])
             continue;
         double per = 1000.0 * (double)alerts[k] / (double)total[k];
+        if (strcmp(l.kinds[k], "clean") == 0)
+            per_clean = per;
+        else if (strcmp(l.kinds[k], "same_name_diff_dob") == 0)
+            per_same = per;
         if (strcmp(l.kinds[k], "clean") == 0)
             printf("    %-20s %7.1f  (%zu of %zu, target <= 1; the best hit of %zu of them is an entry whose "
                    "date of birth is unknown or a year; %zu of the travelers have a namesake in the list, %zu of "
@@ -454,6 +466,15 @@ static int bench_synthetic(const options *o, FILE *misses)
            all, cores);
     if (ws.n || ts.n)
         printf("  input problems reported: %zu in the list, %zu in the travelers\n", ws.n, ts.n);
+    FILE *sf = o->summary ? fopen(o->summary, "a") : NULL;
+    if (sf) {
+        /* one line for run.sh's table: entries, worst kind, its recall, false alerts, speeds, build, memory */
+        fprintf(sf, "%zu %s %.2f %.1f %.1f %.0f %.0f %d %.2f %.0f\n", pw_watchlist_count(w),
+                worst >= 0 ? l.kinds[worst] : "-",
+                worst >= 0 ? 100.0 * (double)found[worst] / (double)total[worst] : 0, per_clean, per_same, one, all,
+                cores, t_build, rss_build);
+        fclose(sf);
+    }
     pw_index_free(ix);
     pw_batch_free(b);
     pw_watchlist_free(w);
@@ -703,13 +724,13 @@ static int bench_real(const options *o, FILE *misses)
 static void usage(FILE *f)
 {
     fprintf(f, "usage: bench_match --watchlist W.csv --travelers T.csv [--threads N] [--threshold X]\n"
-               "                   [--misses FILE]\n"
+               "                   [--misses FILE] [--summary FILE]\n"
                "       bench_match --real DATA_DIR [--travelers T.csv] [--misses FILE]\n");
 }
 
 int main(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, 0, PW_DEFAULT_THRESHOLD};
+    options o = {NULL, NULL, NULL, NULL, NULL, 0, PW_DEFAULT_THRESHOLD};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -725,6 +746,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--travelers")) o.travelers = v;
         else if (!strcmp(a, "--real")) o.real = v;
         else if (!strcmp(a, "--misses")) o.misses = v;
+        else if (!strcmp(a, "--summary")) o.summary = v;
         else if (!strcmp(a, "--threads")) o.threads = atoi(v);
         else if (!strcmp(a, "--threshold")) o.threshold = atof(v);
         else {

@@ -10,9 +10,9 @@
 # kept in the build directory (bench-misses-*.txt).
 #
 # Environment: BENCH_SIZES (default "100000 1000000"), BENCH_PER_KIND
-# (labelled travelers per variation kind, default 1000; 300 for lists of
+# (labelled travelers per variation kind, default 1000; 600 for lists of
 # 500,000 entries or more, BENCH_PER_KIND_LARGE), BENCH_CLEAN (clean
-# travelers, default 5000; 2000 for large lists, BENCH_CLEAN_LARGE),
+# travelers, default 5000; 3000 for large lists, BENCH_CLEAN_LARGE),
 # BENCH_SEED (default 1). The large-list counts keep `make bench` within
 # minutes while screening is slower there.
 
@@ -22,8 +22,8 @@ case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
 SIZES=${BENCH_SIZES:-"100000 1000000"}
 PER_KIND=${BENCH_PER_KIND:-1000}
 CLEAN=${BENCH_CLEAN:-5000}
-PER_KIND_LARGE=${BENCH_PER_KIND_LARGE:-300}
-CLEAN_LARGE=${BENCH_CLEAN_LARGE:-2000}
+PER_KIND_LARGE=${BENCH_PER_KIND_LARGE:-600}
+CLEAN_LARGE=${BENCH_CLEAN_LARGE:-3000}
 SEED=${BENCH_SEED:-1}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/paxwatch-bench.XXXXXX") || exit 1
@@ -68,7 +68,7 @@ else
         [ -z "$first" ] && [ -f "$dir/travelers.csv" ] && first="$dir/travelers.csv"
         if [ -x "$BUILD/bench_match" ] && [ -f "$dir/watchlist.csv" ]; then
             run "$BUILD/bench_match" --watchlist "$dir/watchlist.csv" --travelers "$dir/travelers.csv" \
-                --misses "$BUILD/bench-misses-$n.txt"
+                --misses "$BUILD/bench-misses-$n.txt" --summary "$tmp/summary"
             echo "   missed examples: $BUILD/bench-misses-$n.txt"
         elif [ ! -x "$BUILD/bench_match" ]; then
             echo "   bench_match is not built (the matching engine is not in this build)"
@@ -85,6 +85,19 @@ else
         fi
         echo "   missed examples: $BUILD/bench-misses-real.txt"
     fi
+fi
+
+if [ -s "$tmp/summary" ]; then
+    echo
+    echo "== matching engine summary (targets at 1M entries: recall >= 99% on every kind; false alerts"
+    echo "   <= 1 per 1000 clean and <= 20 per 1000 same-name travelers; >= 100000 travelers/s on one"
+    echo "   core; index build <= 10 s; peak memory <= 2048 MB)"
+    printf '   %-9s %-28s %10s %10s %10s %10s %8s %8s\n' entries "worst recall (kind)" "clean/1k" \
+        "same/1k" "1 thread/s" "all/s" "build s" "peak MB"
+    while read -r entries kind recall clean same one all cores build peak; do
+        printf '   %-9s %-28s %10s %10s %10s %10s %8s %8s\n' "$entries" "$recall% ($kind)" "$clean" "$same" \
+            "$one" "$all ($cores)" "$build" "$peak"
+    done <"$tmp/summary"
 fi
 
 for prog in bench_parse bench_rules; do
