@@ -383,8 +383,8 @@ static int bench_synthetic(const options *o, FILE *misses)
                 if (want)
                     entry_text(want, e, sizeof e);
                 double score = want ? pw_compare(t, want, NULL) : 0;
-                fprintf(misses, "missed %-14s %s  %s  vs  %s  score %.3f, %zu other hits\n", kind, t->id, a, e,
-                        score, n);
+                fprintf(misses, "missed %-14s %s  %s  vs  %s  score %.3f, %zu other hits%s%s\n", kind, t->id, a, e,
+                        score, n, lab->document[0] ? ", passport " : "", lab->document);
                 shown[k]++;
             }
         } else if (strcmp(kind, "clean") == 0) {
