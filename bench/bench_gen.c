@@ -37,6 +37,7 @@
 #include <unicode/utf16.h>
 
 #include "gen_names.h"
+#include "paxwatch.h"
 
 /* ------------------------------------------------------------ random */
 
@@ -385,6 +386,19 @@ static int pick_scheme(rng *r)
     return x < 35 ? SCH_ICAO : x < 70 ? SCH_BGN : x < 85 ? SCH_SIMPLE : x < 93 ? SCH_GERMAN : SCH_FRENCH;
 }
 
+/* One of the nicknames of a formal name, as its pair number + 1; 0 if none. */
+static int16_t pick_nickname(const gen *g, rng *r, const char *formal)
+{
+    size_t first = 0, count = 0;
+    for (size_t i = 0; i < g->n_nick; i++)
+        if (strcmp(g->nick[i][0], formal) == 0) {
+            if (!count)
+                first = i;
+            count++;
+        }
+    return count ? (int16_t)(first + rbelow(r, (unsigned)count) + 1) : 0;
+}
+
 static void person_new(const gen *g, rng *r, int cult, char sex, person *p)
 {
     memset(p, 0, sizeof *p);
@@ -439,18 +453,8 @@ static void person_new(const gen *g, rng *r, int cult, char sex, person *p)
     p->title = (uint8_t)rpercent(r, 50);
     if (cult_has_script(cult))
         p->native = (uint8_t)rpercent(r, 30);
-    if (cult == C_EN && g->n_nick && rpercent(r, 10)) {
-        const char *formal = gp->items[p->giv[0]].native;
-        size_t first = 0, count = 0;
-        for (size_t i = 0; i < g->n_nick; i++)
-            if (strcmp(g->nick[i][0], formal) == 0) {
-                if (!count)
-                    first = i;
-                count++;
-            }
-        if (count)
-            p->nick = (int16_t)(first + rbelow(r, (unsigned)count) + 1);
-    }
+    if (cult == C_EN && rpercent(r, 10))
+        p->nick = pick_nickname(g, r, gp->items[p->giv[0]].native);
 }
 
 /* ------------------------------------------------------------ render */
@@ -1093,21 +1097,10 @@ static int derive(const gen *g, rng *r, int kind, const entry *e, traveler *t)
     case K_NICKNAME:
         if (c != C_EN)
             return 0;
-        if (p.nick > 0) {
+        if (p.nick > 0)
             p.nick = 0;
-        } else {
-            const char *formal = given_pool(g, c, p.sex)->items[p.giv[0]].native;
-            size_t first = 0, count = 0;
-            for (size_t i = 0; i < g->n_nick; i++)
-                if (strcmp(g->nick[i][0], formal) == 0) {
-                    if (!count)
-                        first = i;
-                    count++;
-                }
-            if (!count)
-                return 0;
-            p.nick = (int16_t)(first + rbelow(r, (unsigned)count) + 1);
-        }
+        else if (!(p.nick = pick_nickname(g, r, given_pool(g, c, p.sex)->items[p.giv[0]].native)))
+            return 0;
         break;
     case K_DOB_SWAPPED:
         if (!full_dob || e->dob.d > 12 || e->dob.d == e->dob.m)
@@ -1274,23 +1267,12 @@ static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kin
 
 /* ------------------------------------------------------------- setup */
 
+/* a whole file, NUL-terminated, or NULL */
 static char *read_all(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        fclose(f);
-        return NULL;
-    }
-    b[n] = 0;
-    fclose(f);
-    return b;
+    char *data = NULL;
+    size_t len = 0;
+    return pw_read_file(path, &data, &len) == PW_OK ? data : NULL;
 }
 
 static uint64_t str_hash(const char *s)

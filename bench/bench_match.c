@@ -97,36 +97,6 @@ static int kind_index(labels *l, const char *name)
     return l->n_kinds++;
 }
 
-/* One CSV row of simple fields (bench_gen quotes only names with commas). */
-static size_t split_row(char **p, char **f, size_t cap)
-{
-    size_t n = 0;
-    char *s = *p, *w;
-    for (;;) {
-        char *start = w = s;
-        if (*s == '"') {
-            for (s++; *s; ) {
-                if (s[0] == '"' && s[1] == '"') { *w++ = '"'; s += 2; }
-                else if (*s == '"') { s++; break; }
-                else *w++ = *s++;
-            }
-        } else {
-            while (*s && *s != ',' && *s != '\n' && *s != '\r')
-                *w++ = *s++;
-        }
-        char end = *s;
-        *w = 0;
-        if (n < cap)
-            f[n++] = start;
-        if (end == ',') { s++; continue; }
-        if (end == '\r') { s++; end = *s; }
-        if (end == '\n') s++;
-        break;
-    }
-    *p = s;
-    return n;
-}
-
 static int load_labels(const char *path, labels *l)
 {
     char *text = NULL;
@@ -134,25 +104,28 @@ static int load_labels(const char *path, labels *l)
     memset(l, 0, sizeof *l);
     if (pw_read_file(path, &text, &len) != PW_OK)
         return 0;
-    char *p = text, *f[32];
-    size_t nf = split_row(&p, f, 32);
+    pw_csv *csv = pw_csv_new(text, len);
+    const char **f, *error = NULL;
+    size_t nf;
+    unsigned line;
     int c_id = -1, c_expect = -1, c_kind = -1, c_source = -1, c_twins = -1, c_doc = -1;
-    for (size_t i = 0; i < nf; i++) {
-        if (!strcmp(f[i], "id")) c_id = (int)i;
-        else if (!strcmp(f[i], "expect")) c_expect = (int)i;
-        else if (!strcmp(f[i], "kind")) c_kind = (int)i;
-        else if (!strcmp(f[i], "source")) c_source = (int)i;
-        else if (!strcmp(f[i], "twins")) c_twins = (int)i;
-        else if (!strcmp(f[i], "document")) c_doc = (int)i;
-    }
+    if (csv && pw_csv_next(csv, &f, &nf, &line, &error))
+        for (size_t i = 0; i < nf; i++) {
+            if (!strcmp(f[i], "id")) c_id = (int)i;
+            else if (!strcmp(f[i], "expect")) c_expect = (int)i;
+            else if (!strcmp(f[i], "kind")) c_kind = (int)i;
+            else if (!strcmp(f[i], "source")) c_source = (int)i;
+            else if (!strcmp(f[i], "twins")) c_twins = (int)i;
+            else if (!strcmp(f[i], "document")) c_doc = (int)i;
+        }
     if (c_id < 0 || c_expect < 0 || c_kind < 0) {
+        pw_csv_free(csv);
         free(text);
         return 0;
     }
     size_t cap = 1024;
     l->rows = calloc(cap, sizeof *l->rows);
-    while (*p) {
-        nf = split_row(&p, f, 32);
+    while (pw_csv_next(csv, &f, &nf, &line, &error)) {
         if ((int)nf <= c_kind || f[c_id][0] != 'T')
             continue;
         size_t i = strtoul(f[c_id] + 1, NULL, 10);
@@ -174,6 +147,7 @@ static int load_labels(const char *path, labels *l)
         if (i > l->n)
             l->n = i;
     }
+    pw_csv_free(csv);
     free(text);
     return 1;
 }

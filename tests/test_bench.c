@@ -12,91 +12,52 @@
 
 #include "testutil.h"
 
-#define MAX_FIELDS 32
-
-/* ---- a small RFC 4180 reader over a whole file ---- */
+/* ---- a CSV file as a table (pw_csv, RFC 4180) ---- */
 
 typedef struct table {
-    char *text;
     size_t n_rows;
     size_t n_cols;
     char ***rows;            /* rows[0] is the header */
 } table;
 
-static size_t parse_row(char **p, char **fields, size_t cap)
-{
-    size_t n = 0;
-    char *s = *p, *w;
-    for (;;) {
-        char *start = w = s;
-        if (*s == '"') {
-            s++;
-            for (;;) {
-                if (*s == '"' && s[1] == '"') {
-                    *w++ = '"';
-                    s += 2;
-                } else if (*s == '"') {
-                    s++;
-                    break;
-                } else if (!*s) {
-                    break;
-                } else {
-                    *w++ = *s++;
-                }
-            }
-        } else {
-            while (*s && *s != ',' && *s != '\n' && *s != '\r')
-                *w++ = *s++;
-        }
-        char end = *s;
-        *w = 0;
-        if (n < cap)
-            fields[n++] = start;
-        if (end == ',') {
-            s++;
-            continue;
-        }
-        if (end == '\r') {
-            s++;
-            end = *s;
-        }
-        if (end == '\n')
-            s++;
-        break;
-    }
-    *p = s;
-    return n;
-}
-
 static table read_table(const char *path)
 {
     table t = {0};
+    char *text = NULL;
     size_t len = 0;
-    assert_int_equal(pw_read_file(path, &t.text, &len), PW_OK);
+    assert_int_equal(pw_read_file(path, &text, &len), PW_OK);
+    pw_csv *csv = pw_csv_new(text, len);
+    assert_non_null(csv);
     size_t cap = 1024;
     t.rows = malloc(cap * sizeof *t.rows);
-    char *p = t.text;
-    while (*p) {
-        char *fields[MAX_FIELDS];
-        size_t n = parse_row(&p, fields, MAX_FIELDS);
+    const char **fields, *error = NULL;
+    size_t n;
+    unsigned line;
+    while (pw_csv_next(csv, &fields, &n, &line, &error)) {
         if (t.n_rows == 0)
             t.n_cols = n;
         assert_int_equal(n, t.n_cols);
         if (t.n_rows == cap)
             t.rows = realloc(t.rows, (cap *= 2) * sizeof *t.rows);
         t.rows[t.n_rows] = malloc(n * sizeof(char *));
-        memcpy(t.rows[t.n_rows], fields, n * sizeof(char *));
+        for (size_t i = 0; i < n; i++)
+            t.rows[t.n_rows][i] = strdup(fields[i]);
         t.n_rows++;
     }
+    assert_null(error);
+    pw_csv_free(csv);
+    free(text);
     return t;
 }
 
 static void free_table(table *t)
 {
-    for (size_t i = 0; i < t->n_rows; i++)
+    for (size_t i = 0; i < t->n_rows; i++) {
+        for (size_t j = 0; j < t->n_cols; j++)
+            free(t->rows[i][j]);
         free(t->rows[i]);
+    }
     free(t->rows);
-    free(t->text);
 }
 
 static int col(const table *t, const char *name)
