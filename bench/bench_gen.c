@@ -711,6 +711,7 @@ typedef struct entry {
     uint8_t alias_whole[MAX_ALIASES];
     uint8_t whole;        /* the list writes the whole name in `name` */
     date dob;             /* m == 0: year only; y == 0: none */
+    date dob2;            /* a second date the list gives (the year next to it), y == 0: none */
     char nat[2][4];
     unsigned n_nat;
     int category;
@@ -755,8 +756,15 @@ static void entry_gen(const gen *g, size_t i, entry *e)
     person_new(g, &r, cult, sex, &e->p);
     e->whole = (uint8_t)rpercent(&r, cult_family_first(cult) ? 30 : 10);
     unsigned x = rbelow(&r, 100);
-    if (x < 70)
+    if (x < 70) {
         e->dob = random_date(&r);
+        if (rpercent(&r, 5)) {               /* lists often give two candidate years */
+            e->dob2 = e->dob;
+            e->dob2.y += rpercent(&r, 50) ? 1 : -1;
+            if (e->dob2.d > days_in(e->dob2.y, e->dob2.m))
+                e->dob2.d = days_in(e->dob2.y, e->dob2.m);
+        }
+    }
     else if (x < 85)
         e->dob = (date){1940 + (int)rbelow(&r, 66), 0, 0};
     e->n_nat = 1 + rpercent(&r, 5);
@@ -805,6 +813,15 @@ static void entry_gen(const gen *g, size_t i, entry *e)
         if (a->pat >= 0 && cult == C_AR)
             a->var[5] = (uint8_t)(a->var[5] % item_variants(&g->male[C_AR].items[a->pat]));
         e->alias_whole[k] = (uint8_t)rpercent(&r, 30);
+        /* a name that comes out as the primary one (a spelling with no letter the
+         * schemes differ on, the same given name drawn again) is no alias */
+        char s0[256], g0[256], s1[256], g1[256];
+        render(g, &e->p, FORM_LIST, &DEFAULT_OPTS, s0, g0, sizeof s0);
+        render(g, a, FORM_LIST, &DEFAULT_OPTS, s1, g1, sizeof s1);
+        if (strcmp(s0, s1) == 0 && strcmp(g0, g1) == 0) {
+            e->n_alias--;
+            k--;
+        }
     }
 }
 
@@ -844,7 +861,7 @@ static const char *const category_names[] = {"other", "wanted", "sex_offender", 
 
 static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key)
 {
-    char id[16], sur[256], giv[256], whole[512], aliases[2048] = "", dob[16], nat[16] = "", doc[40] = "";
+    char id[16], sur[256], giv[256], whole[512], aliases[2048] = "", dob[32], nat[16] = "", doc[40] = "";
     entry_id(e->index, id, sizeof id);
     render(g, &e->p, FORM_LIST, &DEFAULT_OPTS, sur, giv, sizeof sur);
     int ff = cult_family_first(e->p.cult);
@@ -863,6 +880,11 @@ static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key)
         cat(aliases, sizeof aliases, "|", one);
     }
     date_str(e->dob, dob, sizeof dob);
+    if (e->dob2.y) {
+        char second[16];
+        date_str(e->dob2, second, sizeof second);
+        cat(dob, sizeof dob, "|", second);
+    }
     for (unsigned k = 0; k < e->n_nat; k++)
         cat(nat, sizeof nat, "|", e->nat[k]);
     if (e->passport[0])
@@ -1168,7 +1190,7 @@ static int derive_negative(const gen *g, rng *r, int kind, const entry *e, trave
     if (kind == K_SAME_NAME) {
         if (!full_dob)
             return 0;
-        int dy = 5 + (int)rbelow(r, 21);
+        int dy = 6 + (int)rbelow(r, 20);     /* five years or more from both listed dates */
         int y = e->dob.y + (rpercent(r, 50) ? dy : -dy);
         if (y < 1930 || y > 2010)
             y = e->dob.y + (y < 1930 ? dy : -dy);
