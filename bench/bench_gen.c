@@ -399,14 +399,39 @@ static int16_t pick_nickname(const gen *g, rng *r, const char *formal)
     return count ? (int16_t)(first + rbelow(r, (unsigned)count) + 1) : 0;
 }
 
+/* Every eighth surname of a culture is held out of the list: clean
+ * travelers are drawn from those only, so that a clean traveler is a person
+ * the list does not name at all (the namesake case is measured on its own,
+ * by same_name_diff_dob). */
+static int held_out(const pool *p, unsigned i)
+{
+    return p->n >= 8 ? i % 8 == 7 : i == p->n - 1;
+}
+
+static int16_t pick_surname(const pool *p, rng *r, int clean)
+{
+    unsigned i;
+    do
+        i = pool_pick(p, r);
+    while (held_out(p, i) != clean);
+    return (int16_t)i;
+}
+
+static void person_new_as(const gen *g, rng *r, int cult, char sex, int clean, person *p);
+
 static void person_new(const gen *g, rng *r, int cult, char sex, person *p)
+{
+    person_new_as(g, r, cult, sex, 0, p);
+}
+
+static void person_new_as(const gen *g, rng *r, int cult, char sex, int clean, person *p)
 {
     memset(p, 0, sizeof *p);
     p->cult = (uint8_t)cult;
     p->sex = sex;
     p->pat = -1;
     p->n_sur = 1;
-    p->sur[0] = (int16_t)pool_pick(&g->sur[cult], r);
+    p->sur[0] = pick_surname(&g->sur[cult], r, clean);
     const pool *gp = given_pool(g, cult, sex);
     p->n_giv = 1;
     p->giv[0] = (int16_t)pool_pick(gp, r);
@@ -426,8 +451,8 @@ static void person_new(const gen *g, rng *r, int cult, char sex, person *p)
     }
     if (p->n_sur == 2) {
         do
-            p->sur[1] = (int16_t)pool_pick(&g->sur[cult], r);
-        while (p->sur[1] == p->sur[0] && g->sur[cult].n > 1);
+            p->sur[1] = pick_surname(&g->sur[cult], r, clean);
+        while (p->sur[1] == p->sur[0] && g->sur[cult].n > 8);
     }
     for (unsigned k = 0; k < extra; k++) {
         int16_t v;
@@ -911,12 +936,12 @@ static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key)
 enum {
     K_EXACT, K_ALIAS, K_DIACRITICS, K_ORDER, K_TYPO, K_MIDDLE, K_PATRONYMIC, K_JOINED, K_SCRIPT,
     K_ROMANIZATION, K_NICKNAME, K_DOB_SWAPPED, K_DOB_YEAR_OFF, K_DOB_YEAR_ONLY, K_DOB_MISSING,
-    K_CLEAN, K_SAME_NAME, K_SIMILAR, N_KIND
+    K_RENEWED, K_CLEAN, K_SAME_NAME, K_SIMILAR, N_KIND
 };
 static const char *const kind_name[N_KIND] = {
     "exact", "alias", "diacritics", "order", "typo", "middle_name", "patronymic", "joined_split",
     "script", "romanization", "nickname", "dob_swapped", "dob_year_off", "dob_year_only",
-    "dob_missing", "clean", "same_name_diff_dob", "similar_name"};
+    "dob_missing", "renewed_passport", "clean", "same_name_diff_dob", "similar_name"};
 
 typedef struct traveler {
     char sur[256], giv[256], whole[512];
@@ -1014,6 +1039,11 @@ static int derive(const gen *g, rng *r, int kind, const entry *e, traveler *t)
     t->dob = traveler_dob(r, e->dob);
     switch (kind) {
     case K_EXACT: case K_ORDER: case K_TYPO: case K_SCRIPT:
+        break;
+    case K_RENEWED:                       /* the listed person on a passport issued since */
+        if (!e->passport[0] || !full_dob)
+            return 0;
+        t->dob = e->dob;
         break;
     case K_ALIAS:
         if (!e->n_alias)
@@ -1168,10 +1198,12 @@ static int derive(const gen *g, rng *r, int kind, const entry *e, traveler *t)
     }
     t->sex = p.sex;
     snprintf(t->nat, sizeof t->nat, "%s", e->nat[0]);
-    /* a listed passport: still the one he travels on, or renewed since */
+    /* a listed passport: still the one he travels on, except for the
+     * renewed_passport kind (a new number of the same country), which is
+     * measured on its own so that each variation kind measures its variation */
     t->document = "";
     if (e->passport[0]) {
-        t->document = rpercent(r, 50) ? "same" : "renewed";
+        t->document = kind == K_RENEWED ? "renewed" : "same";
         if (t->document[0] == 's')
             snprintf(t->passport, sizeof t->passport, "%s", e->passport);
     }
@@ -1230,7 +1262,7 @@ static void clean_traveler(const gen *g, rng *r, traveler *t)
 {
     int cult = pick_culture(r);
     person p;
-    person_new(g, r, cult, rpercent(r, 60) ? 'M' : 'F', &p);
+    person_new_as(g, r, cult, rpercent(r, 60) ? 'M' : 'F', 1, &p);
     p.native = 0;
     render(g, &p, FORM_PASSPORT, &DEFAULT_OPTS, t->sur, t->giv, sizeof t->sur);
     t->dob = random_date(r);

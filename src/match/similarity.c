@@ -82,7 +82,7 @@ static uint64_t key_hash(const char *tok)
 {
     char key[PW_MAX_TOKEN * 2 + 8];
     size_t klen = pw_phonetic_key(tok, key, sizeof key);
-    return klen >= 2 ? match_hash(key, klen) : 0;
+    return klen >= 3 ? match_hash(key, klen) : 0;      /* VU and VO share "VO": too short to be evidence */
 }
 
 void match_features_of(const char *s, unsigned len, match_features *out, uint32_t *group_store)
