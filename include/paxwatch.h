@@ -645,6 +645,12 @@ typedef enum pw_ssr_verdict {
  * remark; text: its free text, if any. */
 pw_ssr_verdict pw_ssr_filter(const char *code, const char *text);
 
+/* Times as the commands take them: "YYYY-MM-DD" (midnight UTC) or
+ * "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC). */
+bool pw_time_parse(const char *s, int64_t *out);
+/* "YYYY-MM-DDTHH:MM:SSZ" (cap >= 21); "" for 0. */
+void pw_time_format(int64_t t, char *out, size_t cap);
+
 /* end of storage */
 
 #ifdef __cplusplus

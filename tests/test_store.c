@@ -934,6 +934,138 @@ static void kill_9_loses_nothing_committed(void **state)
     assert_int_equal(pw_store_import_entries(f->s, "after", NULL, pointers(&e, 1), 1, NULL, T0, NULL), PW_OK);
 }
 
+/* -------------------------------------------------------------- commands */
+
+static void commands_read_and_review_the_store(void **state)
+{
+    fixture *f = *state;
+    test_entry e[2];
+    entry_init(&e[0], "interpol", "E1", "HANS MUELLER", "1970-01-02", PW_CAT_WANTED);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", NULL, PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, "a.csv", T0, NULL), PW_OK);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 1), 1, "b.csv", T0 + DAY, NULL), PW_OK);
+    test_traveler x;
+    traveler_init(&x, "P1", "MUELLER", "HANS", "1960-01-02", "LH400", T0, false);
+    int64_t a;
+    assert_int_equal(ingest_hit(f->s, "R1", &x.t, &e[0].e, 0.9, T0, &a), PW_RAISE_NEW);
+
+    char args[1024];
+    snprintf(args, sizeof args, "lists --db '%s'", f->url);
+    test_run r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "interpol"));
+    assert_non_null(strstr(r.out, "+0 ~0 -1"));
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "list-history --db '%s' interpol", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 3);
+    assert_non_null(strstr(r.out, "b.csv"));
+    test_run_free(&r);
+    snprintf(args, sizeof args, "list-history --db '%s' --changes 2 interpol", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "removed\tE2\n");
+    test_run_free(&r);
+    snprintf(args, sizeof args, "list-history --db '%s' nosuch", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "paxwatch list-history: no list named 'nosuch'\n");
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "alerts --db '%s' --status new --list interpol --json", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 1);
+    assert_non_null(strstr(r.out, "\"entry_id\":\"E1\""));
+    assert_non_null(strstr(r.out, "\"flight\":\"LH400\""));
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "review --db '%s' %lld --status dismissed --by anna "
+             "--reason 'different person: DOB 1960'", f->url, (long long)a);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    test_run_free(&r);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "is dismissed: it cannot become dismissed"));
+    test_run_free(&r);
+    snprintf(args, sizeof args, "review --db '%s' %lld --status closed", f->url, (long long)a);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 2);
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "alerts --db '%s' --status dismissed", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 2);
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "retention --db '%s' --now 2026-01-03", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "masked 0"));
+    test_run_free(&r);
+    run_list runs = {0};
+    assert_int_equal(pw_store_retention_runs(f->s, collect_run, &runs), PW_OK);
+    assert_int_equal(runs.n, 1);
+    int64_t jan3;
+    assert_true(pw_time_parse("2026-01-03", &jan3));
+    assert_int_equal(runs.r[0].run_at, jan3);
+}
+
+static void commands_fail_clearly_on_bad_databases(void **state)
+{
+    fixture *f = *state;
+    char url[512], args[1024];
+    if (backend == SQLITE)
+        snprintf(url, sizeof url, "%s/no/such/dir/x.db", test_tmpdir());
+    else
+        pgtest_down_url(url, sizeof url);
+    snprintf(args, sizeof args, "alerts --db '%s'", url);
+    test_run r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);
+    assert_int_equal(test_count_lines(r.err), 1);
+    assert_non_null(strstr(r.err, backend == SQLITE ? "cannot open SQLite database" : "cannot connect to PostgreSQL"));
+    test_run_free(&r);
+
+    pw_store_close(f->s);
+    f->s = NULL;
+    exec_raw(f->url, "INSERT INTO schema_version (version) VALUES (7)");
+    snprintf(args, sizeof args, "lists --db '%s'", f->url);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);
+    char want[128];
+    snprintf(want, sizeof want, "paxwatch lists: schema version 7 is newer than this paxwatch (%d)\n",
+             PW_STORE_SCHEMA_VERSION);
+    assert_string_equal(r.err, want);
+    test_run_free(&r);
+
+    r = test_paxwatch("alerts", NULL);
+    assert_int_equal(r.status, 2);
+    test_run_free(&r);
+}
+
+static void times_parse_and_format(void **state)
+{
+    (void)state;
+    int64_t t;
+    assert_true(pw_time_parse("2026-01-01", &t));
+    assert_int_equal(t, T0);
+    assert_true(pw_time_parse("2026-01-01T01:02:03Z", &t));
+    assert_int_equal(t, T0 + 3723);
+    assert_true(pw_time_parse("2026-01-01T01:02", &t));
+    assert_int_equal(t, T0 + 3720);
+    assert_false(pw_time_parse("2026-02-30", &t));
+    assert_false(pw_time_parse("2026-01-01T25:00", &t));
+    assert_false(pw_time_parse("2026-01", &t));
+    assert_false(pw_time_parse("2026-01-01junk", &t));
+    char buf[32];
+    pw_time_format(T0 + 3723, buf, sizeof buf);
+    assert_string_equal(buf, "2026-01-01T01:02:03Z");
+}
+
 /* ------------------------------------------------------------ pure parts */
 
 static void sensitive_ssrs_are_filtered(void **state)
@@ -993,10 +1125,13 @@ int main(void)
         BOTH(retention_masks_and_deletes),
         BOTH(bad_databases_fail_clearly),
         BOTH(kill_9_loses_nothing_committed),
+        BOTH(commands_read_and_review_the_store),
+        BOTH(commands_fail_clearly_on_bad_databases),
     };
     const struct CMUnitTest pure[] = {
         cmocka_unit_test(sensitive_ssrs_are_filtered),
         cmocka_unit_test(identity_ignores_name_order_and_case),
+        cmocka_unit_test(times_parse_and_format),
     };
     int failed = cmocka_run_group_tests_name("store pure", pure, NULL, NULL);
     backend = SQLITE;

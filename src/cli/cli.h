@@ -18,6 +18,17 @@ typedef struct cli_command {
 
 int cmd_screen(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_lists(int argc, char **argv);
+int cmd_list_history(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
+
+/* Storage commands (db.c): argv[*i] is NAME or NAME=VALUE: *value is the
+ * value (the next argument, consumed), NULL when it is missing. */
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
+/* Opens the store at url, or prints "paxwatch COMMAND: reason" and returns NULL. */
+pw_store *cli_open_store(const char *command, const char *url);
 
 /* True when argv holds -h or --help (then the caller prints its usage). */
 bool cli_wants_help(int argc, char **argv);

@@ -9,6 +9,11 @@
 static const cli_command commands[] = {
     {"screen", cmd_screen, "screen travelers against watchlists, hits as JSON Lines"},
     {"compare", cmd_compare, "score two names (and dates of birth), with the explanation"},
+    {"lists", cmd_lists, "the stored watchlists at their current versions"},
+    {"list-history", cmd_list_history, "every stored version of a watchlist, with its delta"},
+    {"alerts", cmd_alerts, "stored alerts, filtered by status, list, category, flight, time"},
+    {"review", cmd_review, "move an alert to in_review, confirmed or dismissed"},
+    {"retention", cmd_retention, "depersonalise and delete stored data as the policy says"},
 };
 
 static void usage(FILE *out)
