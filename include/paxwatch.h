@@ -604,7 +604,9 @@ pw_status pw_store_travelers(pw_store *s, int64_t since,
  * API data in it), deleted after 5 years; API data without alerts deleted
  * 24 hours after arrival. Travelers with a confirmed alert are neither
  * masked nor deleted by these rules: they are deleted confirmed_delete_months
- * after the confirmation. Periods of 0 disable a rule. */
+ * after the confirmation. Decisions on (traveler, entry) pairs are deleted
+ * pnr_delete_months (dismissed) or confirmed_delete_months (confirmed) after
+ * they were taken. Periods of 0 disable a rule. */
 typedef struct pw_retention_policy {
     int pnr_mask_months;         /* 6 */
     int pnr_delete_months;       /* 60 */
@@ -621,6 +623,7 @@ typedef struct pw_retention_report {
     size_t deleted_pnr;          /* travelers deleted after pnr_delete_months */
     size_t deleted_api;          /* API-only travelers deleted after api_delete_hours */
     size_t deleted_confirmed;    /* travelers with confirmed alerts past their own period */
+    size_t deleted_decisions;    /* analysts' pair decisions older than the data's periods */
 } pw_retention_report;
 
 /* Runs the policy as of now and records the run with its counts. */

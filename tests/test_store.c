@@ -720,6 +720,7 @@ static void retention_masks_and_deletes(void **state)
     assert_int_equal(pw_store_retention(f->s, &p, months_later(T0, 60) + 2 * DAY, &r), PW_OK);
     assert_int_equal(r.deleted_pnr, 2);
     assert_int_equal(r.deleted_confirmed, 1);
+    assert_int_equal(r.deleted_decisions, 1);
     assert_int_equal(traveler_count(f->s), 0);
     assert_int_equal(count_alerts(f->s, NULL), 0);
 

@@ -68,9 +68,9 @@ int cmd_retention(int argc, char **argv)
         char when[32];
         pw_time_format(r.run_at, when, sizeof when);
         printf("retention run %lld at %s: masked %zu, deleted %zu (PNR after %d months), "
-               "%zu (API after %d hours), %zu (confirmed after %d months)\n",
+               "%zu (API after %d hours), %zu (confirmed after %d months); %zu pair decisions\n",
                (long long)r.run_id, when, r.masked, r.deleted_pnr, p.pnr_delete_months, r.deleted_api,
-               p.api_delete_hours, r.deleted_confirmed, p.confirmed_delete_months);
+               p.api_delete_hours, r.deleted_confirmed, p.confirmed_delete_months, r.deleted_decisions);
     } else {
         fprintf(stderr, "paxwatch retention: %s\n", pw_store_error(s));
     }

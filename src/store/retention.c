@@ -7,7 +7,10 @@
  * deleted after five years (Art. 12(4)); API data of travelers without an
  * alert is deleted once it is no longer needed: 24 hours after arrival by
  * default. Travelers with a confirmed alert are kept whole for their case and
- * deleted confirmed_delete_months after the confirmation. Every run is
+ * deleted confirmed_delete_months after the confirmation. Masking also
+ * clears the hits' explanations (they quote name tokens) and the alerts'
+ * identity keys; analysts' decisions on pairs are deleted with the periods
+ * of the data they concern. Every run is
  * recorded with its counts, in the same transaction as its changes.
  */
 #include <stdio.h>
@@ -60,6 +63,31 @@ static pw_status run_policy(pw_store *s, const pw_retention_policy *p, int64_t n
                                " received_at < ?" NOT_CONFIRMED " RETURNING id",
                                v, 2, &r->masked);
     }
+    if (st == PW_OK && r->masked) {
+        /* The hits' explanations quote name tokens; the alerts' identity keys link people. */
+        st = store_query(s,
+                         "UPDATE hits SET explain = NULL WHERE explain IS NOT NULL AND traveler_id IN"
+                         " (SELECT id FROM travelers WHERE masked_at IS NOT NULL)",
+                         NULL, 0, NULL, NULL);
+        if (st == PW_OK)
+            st = store_query(s,
+                             "UPDATE alerts SET identity_key = NULL WHERE identity_key IS NOT NULL AND"
+                             " traveler_id IN (SELECT id FROM travelers WHERE masked_at IS NOT NULL)",
+                             NULL, 0, NULL, NULL);
+    }
+    /* Decisions on pairs go with the data they were taken on. */
+    if (st == PW_OK && p->pnr_delete_months > 0) {
+        store_val v = sv_int(store_months_before(now, p->pnr_delete_months));
+        st = store_query_count(s, "DELETE FROM pair_decisions WHERE decision = 'dismissed' AND"
+                               " decided_at < ? RETURNING alert_id", &v, 1, &r->deleted_decisions);
+    }
+    if (st == PW_OK && p->confirmed_delete_months > 0) {
+        store_val v = sv_int(store_months_before(now, p->confirmed_delete_months));
+        size_t n = 0;
+        st = store_query_count(s, "DELETE FROM pair_decisions WHERE decision = 'confirmed' AND"
+                               " decided_at < ? RETURNING alert_id", &v, 1, &n);
+        r->deleted_decisions += n;
+    }
     if (st != PW_OK)
         return st;
     char policy[160];
@@ -68,12 +96,13 @@ static pw_status run_policy(pw_store *s, const pw_retention_policy *p, int64_t n
              p->pnr_mask_months, p->pnr_delete_months, p->api_delete_hours, p->confirmed_delete_months);
     store_val v[] = {sv_int(now), sv_text(policy), sv_int((int64_t)r->masked),
                      sv_int((int64_t)r->deleted_pnr), sv_int((int64_t)r->deleted_api),
-                     sv_int((int64_t)r->deleted_confirmed)};
+                     sv_int((int64_t)r->deleted_confirmed), sv_int((int64_t)r->deleted_decisions)};
     bool found;
     return store_query_int(s,
                            "INSERT INTO retention_runs (run_at, policy, masked, deleted_pnr,"
-                           " deleted_api, deleted_confirmed) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                           v, 6, &r->run_id, &found);
+                           " deleted_api, deleted_confirmed, deleted_decisions) VALUES"
+                           " (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           v, 7, &r->run_id, &found);
 }
 
 pw_status pw_store_retention(pw_store *s, const pw_retention_policy *p, int64_t now,
@@ -119,6 +148,7 @@ static void run_row(void *ctx, const char *const *col, size_t n)
         .deleted_pnr = (size_t)store_parse_int(col[3]),
         .deleted_api = (size_t)store_parse_int(col[4]),
         .deleted_confirmed = (size_t)store_parse_int(col[5]),
+        .deleted_decisions = (size_t)store_parse_int(col[6]),
     };
     c->fn(c->ctx, &r);
 }
@@ -128,7 +158,7 @@ pw_status pw_store_retention_runs(pw_store *s, void (*fn)(void *ctx, const pw_re
 {
     run_ctx c = {fn, ctx};
     return store_query(s,
-                       "SELECT id, run_at, masked, deleted_pnr, deleted_api, deleted_confirmed"
-                       " FROM retention_runs ORDER BY id",
+                       "SELECT id, run_at, masked, deleted_pnr, deleted_api, deleted_confirmed,"
+                       " deleted_decisions FROM retention_runs ORDER BY id",
                        NULL, 0, run_row, &c);
 }

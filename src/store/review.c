@@ -107,7 +107,8 @@ static pw_status apply_review(pw_store *s, int64_t alert_id, pw_alert_status to,
                          " VALUES (?, ?, ?, ?, ?, ?)",
                          e, 6, NULL, NULL);
     bool decision = to == PW_ALERT_CONFIRMED || to == PW_ALERT_DISMISSED;
-    if (st == PW_OK && decision && strcmp(a.kind, "watchlist") == 0) {
+    /* A masked traveler has no identity left to remember a decision by. */
+    if (st == PW_OK && decision && strcmp(a.kind, "watchlist") == 0 && a.identity[0]) {
         store_val p[] = {sv_text(a.identity), sv_text(a.list), sv_text(a.entry_id), sv_text(a.hash),
                          sv_text(pw_alert_status_name(to)), id, sv_int(now)};
         st = store_query(s,

@@ -69,7 +69,7 @@ typedef struct migration {
     " alert_id " INT ", decided_at " INT " NOT NULL, PRIMARY KEY (identity_key, list, entry_id));" \
     "CREATE TABLE retention_runs (id " ID ", run_at " INT " NOT NULL, policy TEXT NOT NULL,"   \
     " masked " INT " NOT NULL, deleted_pnr " INT " NOT NULL, deleted_api " INT " NOT NULL,"   \
-    " deleted_confirmed " INT " NOT NULL);"
+    " deleted_confirmed " INT " NOT NULL, deleted_decisions " INT " NOT NULL);"
 
 static const migration migrations[] = {
     {1, {SCHEMA_V1(SQLITE_ID, "INTEGER", "REAL"), SCHEMA_V1(PG_ID, "BIGINT", "DOUBLE PRECISION")}},
