@@ -215,8 +215,8 @@ static void read_pair(void *ctx, const char *const *col, size_t n)
 {
     pair_row *p = ctx;
     p->found = true;
-    snprintf(p->decision, sizeof p->decision, "%s", col[0] ? col[0] : "");
-    snprintf(p->hash, sizeof p->hash, "%s", col[1] ? col[1] : "");
+    store_copy_text(p->decision, sizeof p->decision, col[0]);
+    store_copy_text(p->hash, sizeof p->hash, col[1]);
     p->alert_id = store_parse_int(col[2]);
 }
 
@@ -230,7 +230,7 @@ static void read_flight(void *ctx, const char *const *col, size_t n)
 {
     traveler_flight *f = ctx;
     f->found = true;
-    snprintf(f->flight, sizeof f->flight, "%s", col[0] ? col[0] : "");
+    store_copy_text(f->flight, sizeof f->flight, col[0]);
     f->dep_time = store_parse_int(col[1]);
 }
 

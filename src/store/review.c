@@ -58,21 +58,16 @@ typedef struct alert_state {
     char list[256], entry_id[256], hash[33], identity[33];
 } alert_state;
 
-static void copy_col(char *out, size_t cap, const char *s)
-{
-    snprintf(out, cap, "%s", s ? s : "");
-}
-
 static void read_state(void *ctx, const char *const *col, size_t n)
 {
     alert_state *a = ctx;
     a->found = true;
     pw_alert_status_parse(col[0], &a->status);
-    copy_col(a->kind, sizeof a->kind, col[1]);
-    copy_col(a->list, sizeof a->list, col[2]);
-    copy_col(a->entry_id, sizeof a->entry_id, col[3]);
-    copy_col(a->hash, sizeof a->hash, col[4]);
-    copy_col(a->identity, sizeof a->identity, col[5]);
+    store_copy_text(a->kind, sizeof a->kind, col[1]);
+    store_copy_text(a->list, sizeof a->list, col[2]);
+    store_copy_text(a->entry_id, sizeof a->entry_id, col[3]);
+    store_copy_text(a->hash, sizeof a->hash, col[4]);
+    store_copy_text(a->identity, sizeof a->identity, col[5]);
 }
 
 static pw_status apply_review(pw_store *s, int64_t alert_id, pw_alert_status to, const char *who,

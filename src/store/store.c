@@ -174,6 +174,11 @@ pw_status store_query_count(pw_store *s, const char *sql, const store_val *p, si
     return store_query(s, sql, p, np, count_row, count);
 }
 
+void store_copy_text(char *out, size_t cap, const char *s)
+{
+    snprintf(out, cap, "%s", s ? s : "");
+}
+
 int64_t store_now(int64_t now)
 {
     return now ? now : (int64_t)time(NULL);

@@ -84,6 +84,8 @@ pw_status store_query_int(pw_store *s, const char *sql, const store_val *p, size
 pw_status store_query_count(pw_store *s, const char *sql, const store_val *p, size_t np,
                             size_t *count);
 
+/* Copies a column (NULL → "") into a fixed buffer, truncating. */
+void store_copy_text(char *out, size_t cap, const char *s);
 int64_t store_now(int64_t now);
 int64_t store_parse_int(const char *s);
 /* t minus months (calendar months, UTC). */
