@@ -493,6 +493,18 @@ pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t
 pw_status pw_store_commit_ingest(pw_store *s, int64_t ingest_id, size_t sensitive_dropped);
 void pw_store_abort_ingest(pw_store *s);
 
+typedef struct pw_ingest_record {
+    int64_t id;
+    const char *sender, *interchange_ref, *content_hash, *source;
+    int64_t received_at;
+    size_t travelers;
+    size_t sensitive_dropped;
+} pw_ingest_record;
+
+/* The stored ingests, oldest first: the audit of what came in and what the
+ * sensitive-data filter dropped from it. */
+pw_status pw_store_ingests(pw_store *s, void (*fn)(void *ctx, const pw_ingest_record *r), void *ctx);
+
 /* Stores a traveler with flight and booking; *traveler_id is its row. */
 pw_status pw_store_save_traveler(pw_store *s, int64_t ingest_id, const pw_traveler *t,
                                  int64_t *traveler_id);

@@ -375,6 +375,21 @@ static size_t traveler_count(pw_store *s)
     return n;
 }
 
+typedef struct ingest_list {
+    size_t travelers[8], dropped[8];
+    size_t n;
+} ingest_list;
+
+static void collect_ingest(void *ctx, const pw_ingest_record *r)
+{
+    ingest_list *l = ctx;
+    if (l->n < 8) {
+        l->travelers[l->n] = r->travelers;
+        l->dropped[l->n] = r->sensitive_dropped;
+    }
+    l->n++;
+}
+
 static void ingest_is_idempotent(void **state)
 {
     fixture *f = *state;
@@ -408,6 +423,14 @@ static void ingest_is_idempotent(void **state)
     assert_int_equal(pw_store_begin_ingest(f->s, &other, &id, &already), PW_OK);
     assert_false(already);
     pw_store_abort_ingest(f->s);
+
+    ingest_list il = {{0}, {0}, 0};
+    assert_int_equal(pw_store_ingests(f->s, collect_ingest, &il), PW_OK);
+    assert_int_equal(il.n, 2);
+    assert_int_equal(il.travelers[0], 1);
+    assert_int_equal(il.dropped[0], 0);
+    assert_int_equal(il.travelers[1], 1);
+    assert_int_equal(il.dropped[1], 2);
 
     pw_ingest_info none = {0};
     assert_int_equal(pw_store_begin_ingest(f->s, &none, &id, &already), PW_ERR_ARG);

@@ -72,6 +72,36 @@ void pw_store_abort_ingest(pw_store *s)
         store_rollback(s);
 }
 
+typedef struct ingest_ctx {
+    void (*fn)(void *ctx, const pw_ingest_record *r);
+    void *ctx;
+} ingest_ctx;
+
+static void ingest_row(void *ctx, const char *const *col, size_t n)
+{
+    ingest_ctx *c = ctx;
+    pw_ingest_record r = {
+        .id = store_parse_int(col[0]),
+        .sender = col[1],
+        .interchange_ref = col[2],
+        .content_hash = col[3],
+        .source = col[4],
+        .received_at = store_parse_int(col[5]),
+        .travelers = (size_t)store_parse_int(col[6]),
+        .sensitive_dropped = (size_t)store_parse_int(col[7]),
+    };
+    c->fn(c->ctx, &r);
+}
+
+pw_status pw_store_ingests(pw_store *s, void (*fn)(void *ctx, const pw_ingest_record *r), void *ctx)
+{
+    ingest_ctx c = {fn, ctx};
+    return store_query(s,
+                       "SELECT id, sender, interchange_ref, content_hash, source, received_at,"
+                       " travelers, sensitive_dropped FROM ingests ORDER BY id",
+                       NULL, 0, ingest_row, &c);
+}
+
 /* ------------------------------------------------------------- travelers */
 
 static json_t *jstr(const char *s)
