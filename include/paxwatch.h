@@ -462,6 +462,11 @@ const char *pw_change_name(pw_change c);  /* "added", "changed", "removed" */
 pw_status pw_store_list_changes(pw_store *s, const char *list_name, int version,
                                 void (*fn)(void *ctx, const char *entry_id, pw_change c), void *ctx);
 
+/* The entries one version added or changed, whole (what retro-screening
+ * screens stored travelers against). */
+pw_status pw_store_list_delta_entries(pw_store *s, const char *list_name, int version,
+                                      void (*fn)(void *ctx, const pw_entry *e, pw_change c),
+                                      void *ctx);
 /* The entries of a list as they were at version (0: the current version);
  * list_name NULL: the current entries of every list. */
 pw_status pw_store_list_entries(pw_store *s, const char *list_name, int version,
@@ -504,6 +509,13 @@ typedef struct pw_ingest_record {
 /* The stored ingests, oldest first: the audit of what came in and what the
  * sensitive-data filter dropped from it. */
 pw_status pw_store_ingests(pw_store *s, void (*fn)(void *ctx, const pw_ingest_record *r), void *ctx);
+
+/* A transaction around writes outside an ingest (e.g. the hits and alerts
+ * of a retro-screening run: pw_store_save_hit on stored travelers). Without
+ * one, each write commits by itself. */
+pw_status pw_store_begin(pw_store *s);
+pw_status pw_store_commit(pw_store *s);
+void pw_store_rollback(pw_store *s);
 
 /* Stores a traveler with flight and booking; *traveler_id is its row. */
 pw_status pw_store_save_traveler(pw_store *s, int64_t ingest_id, const pw_traveler *t,

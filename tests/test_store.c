@@ -509,6 +509,11 @@ static void collect_alert(void *ctx, const pw_alert *a)
     l->n++;
 }
 
+static void count_retro(void *ctx, const pw_alert *a)
+{
+    *(size_t *)ctx += a->retro;
+}
+
 static size_t count_alerts(pw_store *s, const pw_alert_filter *f)
 {
     alert_list l = {0};
@@ -661,6 +666,90 @@ static void confirmed_pair_alerts_at_once(void **state)
     assert_int_equal(l.n, 1);
     assert_int_equal(l.repeat_of[0], first);
     assert_int_equal(l.status[0], PW_ALERT_NEW);
+}
+
+/* --------------------------------------------------- retro-screening */
+
+typedef struct retro_ctx {
+    pw_store *s;
+    const pw_entry *changed[4];
+    pw_arena *arena;
+    size_t n;
+    size_t alerts;
+} retro_ctx;
+
+static void keep_delta_entry(void *ctx, const pw_entry *e, pw_change c)
+{
+    retro_ctx *r = ctx;
+    /* Copy out of the callback's memory. */
+    pw_entry *copy = pw_arena_alloc(r->arena, sizeof *copy);
+    *copy = *e;
+    copy->id = pw_arena_strdup(r->arena, e->id);
+    copy->list = pw_arena_strdup(r->arena, e->list);
+    const char **names = pw_arena_alloc(r->arena, e->n_names * sizeof *names);
+    for (size_t i = 0; i < e->n_names; i++)
+        names[i] = pw_arena_strdup(r->arena, e->names[i]);
+    copy->names = names;
+    pw_date *dobs = pw_arena_alloc(r->arena, (e->n_dobs + 1) * sizeof *dobs);
+    memcpy(dobs, e->dobs, e->n_dobs * sizeof *dobs);
+    copy->dobs = dobs;
+    char (*nat)[4] = pw_arena_alloc(r->arena, (e->n_nationalities + 1) * 4);
+    memcpy(nat, e->nationalities, e->n_nationalities * 4);
+    copy->nationalities = nat;
+    r->changed[r->n++] = copy;
+    assert_int_equal(c, strcmp(e->id, "E2") == 0 ? PW_CHANGE_CHANGED : PW_CHANGE_ADDED);
+}
+
+/* What a retro run does with the matcher's verdict: here every stored
+ * traveler "matches" every changed entry at 0.9. */
+static void retro_screen(void *ctx, const pw_stored_traveler *t)
+{
+    retro_ctx *r = ctx;
+    for (size_t i = 0; i < r->n; i++) {
+        pw_hit h = {.entry = r->changed[i], .score = 0.9};
+        pw_raise out;
+        assert_int_equal(pw_store_save_hit(r->s, t->id, t->t, &h, 0.8, PW_ALERT_RETRO, T0 + 2 * DAY,
+                                           &out, NULL), PW_OK);
+        r->alerts += out == PW_RAISE_NEW;
+    }
+}
+
+static void retro_building_blocks(void **state)
+{
+    fixture *f = *state;
+    test_entry e[3];
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+    test_traveler x;
+    traveler_init(&x, "P1", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0, true);
+    ingest_traveler(f->s, "R1", &x.t, T0);
+    traveler_init(&x, "P2", "OLD", "TRAVELER", "1950-01-01", "IB3170", T0 - 40 * DAY, true);
+    ingest_traveler(f->s, "R0", &x.t, T0 - 40 * DAY);
+
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    entry_init(&e[2], "interpol", "E3", "NEW ENTRY", NULL, PW_CAT_WANTED);
+    pw_list_delta d;
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 3), 3, NULL, T0 + DAY, &d), PW_OK);
+
+    retro_ctx r = {.s = f->s, .arena = pw_arena_new()};
+    assert_int_equal(pw_store_list_delta_entries(f->s, "interpol", d.version, keep_delta_entry, &r), PW_OK);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.changed[0]->names[0], "MARIA LOPEZ");
+    /* The travelers of the last 30 days, in one transaction. */
+    assert_int_equal(pw_store_begin(f->s), PW_OK);
+    assert_int_equal(pw_store_travelers(f->s, T0 + DAY - 30 * DAY, retro_screen, &r), PW_OK);
+    assert_int_equal(pw_store_commit(f->s), PW_OK);
+    assert_int_equal(r.alerts, 2);
+    pw_arena_free(r.arena);
+
+    size_t retro = 0;
+    alert_list l = {0};
+    assert_int_equal(pw_store_alerts(f->s, NULL, collect_alert, &l), PW_OK);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(pw_store_alerts(f->s, NULL, count_retro, &retro), PW_OK);
+    assert_int_equal(retro, 2);
+    assert_int_equal(pw_store_commit(f->s), PW_ERR_ARG);
 }
 
 /* ------------------------------------------------------------ retention */
@@ -1150,6 +1239,7 @@ int main(void)
         BOTH(review_transitions),
         BOTH(dismissed_pair_stays_quiet_until_the_entry_changes),
         BOTH(confirmed_pair_alerts_at_once),
+        BOTH(retro_building_blocks),
         BOTH(retention_masks_and_deletes),
         BOTH(bad_databases_fail_clearly),
         BOTH(kill_9_loses_nothing_committed),

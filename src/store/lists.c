@@ -398,6 +398,7 @@ enum { ENTRY_ARENA_ROWS = 4096 };
 
 typedef struct entry_ctx {
     void (*fn)(void *ctx, const pw_entry *e);
+    void (*delta_fn)(void *ctx, const pw_entry *e, pw_change c);
     void *ctx;
     pw_arena *arena;
     size_t rows;
@@ -422,13 +423,16 @@ static void entry_row(void *ctx, const char *const *col, size_t n)
         c->st = PW_ERR_FORMAT;
         return;
     }
-    c->fn(c->ctx, &e);
+    if (c->delta_fn)
+        c->delta_fn(c->ctx, &e, (pw_change)store_parse_int(col[3]));
+    else
+        c->fn(c->ctx, &e);
 }
 
 pw_status pw_store_list_entries(pw_store *s, const char *list_name, int version,
                                 void (*fn)(void *ctx, const pw_entry *e), void *ctx)
 {
-    entry_ctx c = {fn, ctx, pw_arena_new(), 0, PW_OK};
+    entry_ctx c = {fn, NULL, ctx, pw_arena_new(), 0, PW_OK};
     if (!c.arena)
         return PW_ERR_NOMEM;
     pw_status st;
@@ -452,6 +456,30 @@ pw_status pw_store_list_entries(pw_store *s, const char *list_name, int version,
             st = store_query(s, sql, v, 3, entry_row, &c);
         }
     }
+    pw_arena_free(c.arena);
+    if (st == PW_OK && c.st != PW_OK)
+        st = store_fail(s, c.st, "a stored entry could not be read");
+    return st;
+}
+
+pw_status pw_store_list_delta_entries(pw_store *s, const char *list_name, int version,
+                                      void (*fn)(void *ctx, const pw_entry *e, pw_change c),
+                                      void *ctx)
+{
+    int64_t id;
+    pw_status st = list_id_of(s, list_name, &id);
+    if (st != PW_OK)
+        return st;
+    entry_ctx c = {NULL, fn, ctx, pw_arena_new(), 0, PW_OK};
+    if (!c.arena)
+        return PW_ERR_NOMEM;
+    store_val v[] = {sv_int(version), sv_int(id), sv_int(version)};
+    st = store_query(s,
+                     "SELECT l.name, n.entry_id, n.data, CASE WHEN EXISTS (SELECT 1 FROM entries o"
+                     " WHERE o.list_id = n.list_id AND o.entry_id = n.entry_id AND o.valid_to = ?)"
+                     " THEN 2 ELSE 1 END FROM entries n JOIN lists l ON l.id = n.list_id"
+                     " WHERE n.list_id = ? AND n.valid_from = ? ORDER BY n.id",
+                     v, 3, entry_row, &c);
     pw_arena_free(c.arena);
     if (st == PW_OK && c.st != PW_OK)
         st = store_fail(s, c.st, "a stored entry could not be read");

@@ -197,3 +197,21 @@ int64_t store_months_before(int64_t t, int months)
     tm.tm_mon -= months;
     return (int64_t)timegm(&tm);
 }
+
+pw_status pw_store_begin(pw_store *s)
+{
+    return store_begin(s);
+}
+
+pw_status pw_store_commit(pw_store *s)
+{
+    if (!s->in_tx)
+        return store_fail(s, PW_ERR_ARG, "no transaction is open");
+    return store_commit(s);
+}
+
+void pw_store_rollback(pw_store *s)
+{
+    if (s->in_tx)
+        store_rollback(s);
+}
