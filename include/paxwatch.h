@@ -402,7 +402,8 @@ bool pw_csv_next(pw_csv *c, const char ***fields, size_t *n_fields, unsigned *li
  * WAL mode) and PostgreSQL (libpq). The schema is versioned and migrated when
  * a store is opened. Times are seconds since the epoch, UTC; a "now" of 0
  * means the current time. Text returned through callbacks is valid during the
- * call only. */
+ * call only. A store is used by one thread at a time (open one per thread);
+ * several processes may share one database. */
 typedef struct pw_store pw_store;
 
 #define PW_STORE_SCHEMA_VERSION 1

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -214,6 +215,11 @@ static void migrates_from_empty_and_reopens(void **state)
     fixture *f = *state;
     assert_int_equal(pw_store_schema_version(f->s), PW_STORE_SCHEMA_VERSION);
     assert_string_equal(pw_store_backend(f->s), backend == SQLITE ? "sqlite" : "postgresql");
+    struct stat sb;
+    if (backend == SQLITE) {
+        assert_int_equal(stat(f->url, &sb), 0);
+        assert_int_equal(sb.st_mode & 0777, 0600);
+    }
     test_entry e;
     entry_init(&e, "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
     assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(&e, 1), 1, NULL, T0, NULL), PW_OK);
@@ -1264,5 +1270,10 @@ int main(void)
         failed++;
     }
     pgtest_stop();
+    /* The SQLite files of this run. */
+    char rm[512];
+    snprintf(rm, sizeof rm, "rm -rf '%s'", test_tmpdir());
+    if (system(rm) != 0)
+        fprintf(stderr, "could not remove %s\n", test_tmpdir());
     return failed;
 }

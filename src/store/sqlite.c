@@ -3,12 +3,14 @@
  * mode. synchronous=FULL: in WAL mode a commit then costs one fsync of the
  * log, and a transaction reported committed survives a power cut as well as
  * a killed process; we commit once per import or message, so the cost is
- * small. Foreign keys on (retention deletes cascade). Statements are prepared
+ * small. A new file is created readable by its owner only. Foreign keys on (retention deletes cascade). Statements are prepared
  * once and kept in a small cache keyed by their text.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -189,6 +191,13 @@ void *store_sqlite_open(const char *path, char *err, size_t cap)
     if (!c) {
         snprintf(err, cap, "out of memory");
         return NULL;
+    }
+    /* A new database holds personal data: readable by its owner only (SQLite
+     * gives the WAL and shared-memory files the same mode). */
+    if (strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0) {
+        int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd >= 0)
+            close(fd);
     }
     int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
