@@ -548,14 +548,16 @@ typedef enum pw_raise {
     PW_RAISE_NONE = 0,        /* score below threshold: hit kept, no alert */
     PW_RAISE_NEW,             /* a new alert */
     PW_RAISE_SUPPRESSED,      /* the pair was dismissed and the entry is unchanged */
-    PW_RAISE_KNOWN            /* the pair was confirmed: alert at once, marked as a repeat */
+    PW_RAISE_KNOWN            /* the pair was confirmed: alert at once (any score), a repeat */
 } pw_raise;
 
 enum { PW_ALERT_RETRO = 1 };  /* flags: raised by retro-screening */
 
-/* Stores a hit of a saved traveler and raises an alert if its score is at or
- * above threshold, unless the pair was dismissed before and the entry has not
- * changed since. *outcome and *alert_id (0 when none) may be NULL. */
+/* Stores a hit of a saved traveler (t: the same traveler, for its identity)
+ * and raises an alert if its score is at or above threshold, unless the pair
+ * was dismissed before and the entry has not changed since. A pair confirmed
+ * before alerts whatever the score (PW_RAISE_KNOWN, repeat_of set). *outcome
+ * and *alert_id (0 when none) may be NULL. */
 pw_status pw_store_save_hit(pw_store *s, int64_t traveler_id, const pw_traveler *t,
                             const pw_hit *h, double threshold, unsigned flags, int64_t now,
                             pw_raise *outcome, int64_t *alert_id);

@@ -672,6 +672,10 @@ static void confirmed_pair_alerts_at_once(void **state)
     assert_int_equal(l.n, 1);
     assert_int_equal(l.repeat_of[0], first);
     assert_int_equal(l.status[0], PW_ALERT_NEW);
+    /* Even a weak hit: the person is known. */
+    traveler_init(&x, "P4", "MUELLER", "HANS", "1970-01-02", "LH404", T0 + 40 * DAY, false);
+    assert_int_equal(ingest_hit(f->s, "R3", &x.t, &e.e, 0.5, T0 + 40 * DAY, &again), PW_RAISE_KNOWN);
+    assert_true(again > 0);
 }
 
 /* --------------------------------------------------- retro-screening */

@@ -348,16 +348,17 @@ pw_status pw_store_save_hit(pw_store *s, int64_t traveler_id, const pw_traveler 
     const char *category = pw_category_name(e->category);
     pw_status st = PW_OK;
     pair_row pair = {false, "", "", 0};
-    if (h->score >= threshold) {
-        store_val k[] = {sv_text(identity), sv_text(list), sv_text(e->id)};
-        st = store_query(s,
-                         "SELECT decision, entry_hash, alert_id FROM pair_decisions WHERE"
-                         " identity_key = ? AND list = ? AND entry_id = ?",
-                         k, 3, read_pair, &pair);
-        if (st != PW_OK)
-            return st;
-        *outcome = review_decide(pair.found ? pair.decision : NULL, pair.hash, entry_hash);
-    }
+    store_val k[] = {sv_text(identity), sv_text(list), sv_text(e->id)};
+    st = store_query(s,
+                     "SELECT decision, entry_hash, alert_id FROM pair_decisions WHERE"
+                     " identity_key = ? AND list = ? AND entry_id = ?",
+                     k, 3, read_pair, &pair);
+    if (st != PW_OK)
+        return st;
+    *outcome = review_decide(pair.found ? pair.decision : NULL, pair.hash, entry_hash);
+    /* A confirmed pair alerts whatever the score; others need the threshold. */
+    if (*outcome != PW_RAISE_KNOWN && h->score < threshold)
+        *outcome = PW_RAISE_NONE;
     if (*outcome == PW_RAISE_NEW || *outcome == PW_RAISE_KNOWN)
         st = insert_alert(s, traveler_id, "watchlist", list, e->id, category, entry_hash, NULL, NULL,
                           h->score, flags, *outcome == PW_RAISE_KNOWN ? pair.alert_id : 0, identity,
