@@ -85,6 +85,23 @@ static int run(char *const argv[])
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* The last line a command wrote to the log, for the failure message. */
+static void last_log_line(const char *name, char *out, size_t cap)
+{
+    char path[300], line[512];
+    snprintf(path, sizeof path, "%s/%s", server.dir, name);
+    out[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f))
+        if (line[0] != '\n') {
+            line[strcspn(line, "\n")] = '\0';
+            snprintf(out, cap, "%s", line);
+        }
+    fclose(f);
+}
+
 static int free_port(void)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -156,15 +173,21 @@ bool pgtest_start(char *err, size_t cap)
             return false;
         }
     }
-    char initdb[300], pg_ctl[300], data[300], log[300];
+    char initdb[300], pg_ctl[300], data[300], log[300], last[512];
     snprintf(initdb, sizeof initdb, "%s/initdb", server.bindir);
+    if (access(initdb, X_OK) != 0) {
+        snprintf(err, cap, "no PostgreSQL initdb in %s: install the Debian package 'postgresql' "
+                           "(make deps does)", server.bindir);
+        return false;
+    }
     snprintf(pg_ctl, sizeof pg_ctl, "%s/pg_ctl", server.bindir);
     snprintf(data, sizeof data, "%s/data", server.dir);
     snprintf(log, sizeof log, "%s/server.log", server.dir);
     char *init_argv[] = {initdb, "-D", data, "-A", "trust", "-U", "pw", "-E", "UTF8",
                          "--locale=C", "--no-sync", NULL};
     if (run(init_argv) != 0) {
-        snprintf(err, cap, "initdb failed (see %s/commands.log)", server.dir);
+        last_log_line("commands.log", last, sizeof last);
+        snprintf(err, cap, "initdb failed: %s", last);
         return false;
     }
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -179,7 +202,8 @@ bool pgtest_start(char *err, size_t cap)
             return true;
         }
     }
-    snprintf(err, cap, "PostgreSQL did not start (see %s)", log);
+    last_log_line("server.log", last, sizeof last);
+    snprintf(err, cap, "PostgreSQL did not start: %s", last);
     return false;
 }
 
