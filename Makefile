@@ -9,7 +9,7 @@
 # otherwise the exact command to run is printed.
 
 DEBIAN_PACKAGES := cmake gcc clang pkg-config libicu-dev libjansson-dev libsqlite3-dev \
-                   libpq-dev libxml2-dev libsodium-dev libcmocka-dev
+                   libpq-dev libxml2-dev libsodium-dev libcmocka-dev postgresql
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan

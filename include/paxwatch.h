@@ -608,6 +608,289 @@ const char *pw_airport_country(const char *iata);
 /* ----------------------------------------------------------- storage */
 /* storage (src/store): declarations of this module go between these lines. */
 
+/* One storage interface over two back ends: SQLite (the default: one file in
+ * WAL mode) and PostgreSQL (libpq). The schema is versioned and migrated when
+ * a store is opened. Times are seconds since the epoch, UTC; a "now" of 0
+ * means the current time. Text returned through callbacks is valid during the
+ * call only. A store is used by one thread at a time (open one per thread);
+ * several processes may share one database. */
+typedef struct pw_store pw_store;
+
+#define PW_STORE_SCHEMA_VERSION 1
+
+/* Opens (creating and migrating as needed) the store at url: a file path or
+ * "sqlite:PATH" → SQLite; "postgresql://..." or "postgres://..." → PostgreSQL.
+ * On failure returns NULL, *st says why (PW_ERR_DB, PW_ERR_ARG, PW_ERR_NOMEM)
+ * and err holds one line for the user. */
+pw_store *pw_store_open(const char *url, pw_status *st, char *err, size_t errcap);
+void pw_store_close(pw_store *s);
+const char *pw_store_backend(const pw_store *s);      /* "sqlite" or "postgresql" */
+int pw_store_schema_version(const pw_store *s);
+/* The last error of an operation on s, one line ("" if none). */
+const char *pw_store_error(const pw_store *s);
+
+/* -- watchlist versions. Each import of a list stores a new version; entries
+ * unchanged since the last version are shared with it, so every version can
+ * be read back. An entry is "changed" when the content hash of its fields
+ * (names, dates of birth, sex, nationalities, documents, category) differs. */
+typedef struct pw_list_delta {
+    int version;             /* the version stored */
+    size_t entries;          /* entries in the new version */
+    size_t added, changed, removed, unchanged;
+    size_t duplicates;       /* entries whose id was seen before in the same import: skipped */
+} pw_list_delta;
+
+/* Stores entries as a new version of list_name. category, if not NULL,
+ * overrides the entries' own. source names the file (may be NULL). */
+pw_status pw_store_import_entries(pw_store *s, const char *list_name, const char *category,
+                                  const pw_entry *const *entries, size_t n, const char *source,
+                                  int64_t now, pw_list_delta *delta);
+/* The same from a loaded watchlist. */
+pw_status pw_store_import_list(pw_store *s, const char *list_name, const char *category,
+                               const pw_watchlist *w, const char *source, int64_t now,
+                               pw_list_delta *delta);
+
+typedef struct pw_list_version {
+    const char *list;
+    const char *category;    /* NULL when the entries carry their own */
+    int version;
+    int64_t imported_at;
+    const char *source;
+    size_t entries, added, changed, removed;
+} pw_list_version;
+
+typedef void (*pw_list_version_fn)(void *ctx, const pw_list_version *v);
+
+/* The current version of every list, by name. */
+pw_status pw_store_lists(pw_store *s, pw_list_version_fn fn, void *ctx);
+/* Every version of one list, oldest first. PW_ERR_NOTFOUND if no such list. */
+pw_status pw_store_list_history(pw_store *s, const char *list_name, pw_list_version_fn fn, void *ctx);
+
+typedef enum pw_change { PW_CHANGE_ADDED = 1, PW_CHANGE_CHANGED, PW_CHANGE_REMOVED } pw_change;
+const char *pw_change_name(pw_change c);  /* "added", "changed", "removed" */
+
+/* The entries one version of a list added, changed and removed. */
+pw_status pw_store_list_changes(pw_store *s, const char *list_name, int version,
+                                void (*fn)(void *ctx, const char *entry_id, pw_change c), void *ctx);
+
+/* The entries one version added or changed, whole (what retro-screening
+ * screens stored travelers against). */
+pw_status pw_store_list_delta_entries(pw_store *s, const char *list_name, int version,
+                                      void (*fn)(void *ctx, const pw_entry *e, pw_change c),
+                                      void *ctx);
+/* The entries of a list as they were at version (0: the current version);
+ * list_name NULL: the current entries of every list. */
+pw_status pw_store_list_entries(pw_store *s, const char *list_name, int version,
+                                void (*fn)(void *ctx, const pw_entry *e), void *ctx);
+/* The current versions of the named lists (all lists if n is 0) added to w,
+ * ready for pw_index_build. */
+pw_status pw_store_load_lists(pw_store *s, const char *const *names, size_t n, pw_watchlist *w);
+
+/* The content hash of an entry's fields (hex, 32 characters + NUL). */
+void pw_entry_hash(const pw_entry *e, char out[33]);
+
+/* -- screening results. One ingest is one message (or input file); it is
+ * stored in one transaction. Its identity is sender + interchange reference
+ * when both are known, else the content hash: ingesting it again is a no-op. */
+typedef struct pw_ingest_info {
+    const char *sender;
+    const char *interchange_ref;
+    const char *content_hash;     /* e.g. hex BLAKE2b of the message bytes */
+    const char *source;           /* file name, for the audit; may be NULL */
+    int64_t received_at;          /* 0: now */
+} pw_ingest_info;
+
+/* Starts an ingest. *already true: the same message was stored before
+ * (*ingest_id is its id, nothing is open). Otherwise a transaction is open
+ * until pw_store_commit_ingest or pw_store_abort_ingest. */
+pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                bool *already);
+/* sensitive_dropped: PNR elements filtered by pw_ssr_filter, for the record. */
+pw_status pw_store_commit_ingest(pw_store *s, int64_t ingest_id, size_t sensitive_dropped);
+void pw_store_abort_ingest(pw_store *s);
+
+typedef struct pw_ingest_record {
+    int64_t id;
+    const char *sender, *interchange_ref, *content_hash, *source;
+    int64_t received_at;
+    size_t travelers;
+    size_t sensitive_dropped;
+} pw_ingest_record;
+
+/* The stored ingests, oldest first: the audit of what came in and what the
+ * sensitive-data filter dropped from it. */
+pw_status pw_store_ingests(pw_store *s, void (*fn)(void *ctx, const pw_ingest_record *r), void *ctx);
+
+/* A transaction around writes outside an ingest (e.g. the hits and alerts
+ * of a retro-screening run: pw_store_save_hit on stored travelers). Without
+ * one, each write commits by itself. */
+pw_status pw_store_begin(pw_store *s);
+pw_status pw_store_commit(pw_store *s);
+void pw_store_rollback(pw_store *s);
+
+/* Stores a traveler with flight and booking; *traveler_id is its row. */
+pw_status pw_store_save_traveler(pw_store *s, int64_t ingest_id, const pw_traveler *t,
+                                 int64_t *traveler_id);
+
+/* The identity used for analysts' decisions on (traveler, entry) pairs: hex
+ * BLAKE2b of the folded name (surname and given names, or the whole name;
+ * ASCII letters upper-cased, every run of other characters one space), the
+ * date of birth and the first document number (upper-cased, letters and
+ * digits only). Any of these missing stays part of the key as empty, so a
+ * traveler known with fewer details is a different identity (it alerts). */
+void pw_traveler_identity(const pw_traveler *t, char out[33]);
+
+typedef enum pw_alert_status {
+    PW_ALERT_NEW = 0,
+    PW_ALERT_IN_REVIEW,
+    PW_ALERT_CONFIRMED,
+    PW_ALERT_DISMISSED
+} pw_alert_status;
+
+const char *pw_alert_status_name(pw_alert_status s);       /* "new", "in_review", ... */
+bool pw_alert_status_parse(const char *s, pw_alert_status *out);
+/* The review steps: new → in_review → confirmed | dismissed, and new →
+ * confirmed | dismissed in one step (the decision is the review). Confirmed
+ * and dismissed are final. */
+bool pw_alert_transition_allowed(pw_alert_status from, pw_alert_status to);
+
+typedef enum pw_raise {
+    PW_RAISE_NONE = 0,        /* score below threshold: hit kept, no alert */
+    PW_RAISE_NEW,             /* a new alert */
+    PW_RAISE_SUPPRESSED,      /* the pair was dismissed and the entry is unchanged */
+    PW_RAISE_KNOWN            /* the pair was confirmed: alert at once (any score), a repeat */
+} pw_raise;
+
+enum { PW_ALERT_RETRO = 1 };  /* flags: raised by retro-screening */
+
+/* Stores a hit of a saved traveler (t: the same traveler, for its identity)
+ * and raises an alert if its score is at or above threshold, unless the pair
+ * was dismissed before and the entry has not changed since. A pair confirmed
+ * before alerts whatever the score (PW_RAISE_KNOWN, repeat_of set). *outcome
+ * and *alert_id (0 when none) may be NULL. */
+pw_status pw_store_save_hit(pw_store *s, int64_t traveler_id, const pw_traveler *t,
+                            const pw_hit *h, double threshold, unsigned flags, int64_t now,
+                            pw_raise *outcome, int64_t *alert_id);
+/* Raises an alert for a risk-rule hit (always: rules have no pairs). */
+pw_status pw_store_raise_rule_alert(pw_store *s, int64_t traveler_id, const char *rule,
+                                    double score, const char *reason, unsigned flags,
+                                    int64_t now, int64_t *alert_id);
+
+typedef struct pw_alert {
+    int64_t id;
+    int64_t traveler_id;
+    pw_alert_status status;
+    const char *kind;            /* "watchlist" or "rule" */
+    const char *list, *entry_id, *category;   /* watchlist alerts */
+    const char *rule, *reason;                /* rule alerts */
+    double score;
+    bool retro;
+    int64_t repeat_of;           /* the confirmed alert this one repeats, or 0 */
+    int64_t created_at;
+    const char *traveler_ref;    /* the traveler's id in its message */
+    const char *name;            /* "SURNAME, GIVEN" or the whole name; NULL once masked */
+    const char *flight;
+    int64_t dep_time;
+} pw_alert;
+
+typedef struct pw_alert_filter {
+    int64_t id;                  /* 0: any */
+    bool by_status;
+    pw_alert_status status;
+    const char *list;
+    const char *category;
+    const char *flight;
+    int64_t since;               /* created at or after; 0: any */
+} pw_alert_filter;
+
+typedef void (*pw_alert_fn)(void *ctx, const pw_alert *a);
+/* Alerts matching filter (NULL: all), newest first. */
+pw_status pw_store_alerts(pw_store *s, const pw_alert_filter *filter, pw_alert_fn fn, void *ctx);
+
+/* Moves an alert to a new status. who is required; reason is required for
+ * confirmed and dismissed. PW_ERR_NOTFOUND: no such alert; PW_ERR_ARG: a step
+ * not allowed (pw_store_error says which). */
+pw_status pw_store_review(pw_store *s, int64_t alert_id, pw_alert_status to, const char *who,
+                          const char *reason, int64_t now);
+
+typedef struct pw_review_event {
+    int64_t alert_id;
+    pw_alert_status from, to;
+    const char *who, *reason;
+    int64_t at;
+} pw_review_event;
+pw_status pw_store_review_events(pw_store *s, int64_t alert_id,
+                                 void (*fn)(void *ctx, const pw_review_event *e), void *ctx);
+
+typedef struct pw_stored_traveler {
+    int64_t id;
+    int64_t ingest_id;
+    int64_t received_at;
+    bool pnr;                    /* came with a booking */
+    bool masked;                 /* depersonalised by retention */
+    const pw_traveler *t;        /* masked fields are NULL / empty */
+} pw_stored_traveler;
+
+/* Stored travelers received at or after since (0: all), oldest first. */
+pw_status pw_store_travelers(pw_store *s, int64_t since,
+                             void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx);
+
+/* -- retention. Defaults follow Directive (EU) 2016/681 Art. 12: PNR data
+ * depersonalised after 6 months (names, other travelers on the record,
+ * addresses and contacts, payment, frequent flyer data, remarks, and the
+ * API data in it), deleted after 5 years; API data without alerts deleted
+ * 24 hours after arrival. Travelers with a confirmed alert are neither
+ * masked nor deleted by these rules: they are deleted confirmed_delete_months
+ * after the confirmation. Decisions on (traveler, entry) pairs are deleted
+ * pnr_delete_months (dismissed) or confirmed_delete_months (confirmed) after
+ * they were taken. Periods of 0 disable a rule. */
+typedef struct pw_retention_policy {
+    int pnr_mask_months;         /* 6 */
+    int pnr_delete_months;       /* 60 */
+    int api_delete_hours;        /* 24, after arrival (departure, else receipt, if unknown) */
+    int confirmed_delete_months; /* 60 */
+} pw_retention_policy;
+
+void pw_retention_defaults(pw_retention_policy *p);
+
+typedef struct pw_retention_report {
+    int64_t run_id;
+    int64_t run_at;
+    size_t masked;               /* travelers depersonalised */
+    size_t deleted_pnr;          /* travelers deleted after pnr_delete_months */
+    size_t deleted_api;          /* API-only travelers deleted after api_delete_hours */
+    size_t deleted_confirmed;    /* travelers with confirmed alerts past their own period */
+    size_t deleted_decisions;    /* analysts' pair decisions older than the data's periods */
+} pw_retention_report;
+
+/* Runs the policy as of now and records the run with its counts. */
+pw_status pw_store_retention(pw_store *s, const pw_retention_policy *p, int64_t now,
+                             pw_retention_report *report);
+/* Every recorded run, oldest first. */
+pw_status pw_store_retention_runs(pw_store *s, void (*fn)(void *ctx, const pw_retention_report *r),
+                                  void *ctx);
+
+/* -- sensitive data (Directive 2016/681 Art. 13(4)): PNR elements that could
+ * reveal race or ethnic origin, religion or belief, health or sex life are
+ * never stored. The message parsers ask this for every SSR/OSI/remark and
+ * count what it drops. */
+typedef enum pw_ssr_verdict {
+    PW_SSR_KEEP = 0,
+    PW_SSR_DROP_MEAL,            /* special meal: MOML, KSML, HNML, VGML, ... */
+    PW_SSR_DROP_MEDICAL,         /* assistance and medical: WCHR, MEDA, DEAF, BLND, ... */
+    PW_SSR_DROP_REMARK           /* free text: OSI, RMK, OTHS and remarks without a code */
+} pw_ssr_verdict;
+
+/* code: the SSR/element code ("VGML", "OSI", "RMK"), or NULL for a bare
+ * remark; text: its free text, if any. */
+pw_ssr_verdict pw_ssr_filter(const char *code, const char *text);
+
+/* Times as the commands take them: "YYYY-MM-DD" (midnight UTC) or
+ * "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC). */
+bool pw_time_parse(const char *s, int64_t *out);
+/* "YYYY-MM-DDTHH:MM:SSZ" (cap >= 21); "" for 0. */
+void pw_time_format(int64_t t, char *out, size_t cap);
+
 /* end of storage */
 
 #ifdef __cplusplus

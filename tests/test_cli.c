@@ -249,6 +249,100 @@ static void screen_adds_rule_hits(void **state)
     test_run_free(&r);
 }
 
+/* The analyst's workflow through the command, on the embedded database. */
+static void database_workflow_from_import_to_review(void **state)
+{
+    (void)state;
+    char db[512], args[4096];
+    snprintf(db, sizeof db, "%s/workflow.db", test_tmpdir());
+    const char *list1 = write_file("wf-list.csv",
+                                   "id,category,surname,given_names,dob,nationality\n"
+                                   "W1,wanted,NGUYEN,VAN SON,1985-03-07,VNM\n"
+                                   "W2,sex_offender,SMITH,JOHN PAUL,1970-01-02,USA\n");
+    snprintf(args, sizeof args, "import --db '%s' --list unit '%s'", db, list1);
+    test_run r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "version 1"));
+    test_run_free(&r);
+
+    /* flight one: both listed people travel; the same file twice stores it once */
+    const char *flight1 = write_file("wf-flight1.csv",
+                                     "id,surname,given_names,dob,flight\n"
+                                     "T1,Nguyễn,Văn Sơn,1985-03-07,VN0031\n"
+                                     "T2,SMITH,JOHN,1970-01-02,VN0031\n"
+                                     "T3,DOE,JANE,1990-05-05,VN0031\n");
+    snprintf(args, sizeof args, "screen --db '%s' '%s' '%s'", db, flight1, flight1);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "stored 1 messages (1 stored before, not again): 2 alerts raised"));
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "alerts --db '%s' --json", db);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 2);
+    char *w1 = strstr(r.out, "\"entry_id\":\"W1\"");
+    assert_non_null(w1);
+    /* the alert id of W1: the "id" of the line holding it */
+    char *line = w1;
+    while (line > r.out && line[-1] != '\n')
+        line--;
+    char *id = strstr(line, "\"alert_id\":");
+    assert_non_null(id);
+    long w1_alert = strtol(id + strlen("\"alert_id\":"), NULL, 10);
+    assert_true(w1_alert > 0);
+    test_run_free(&r);
+
+    /* the analyst dismisses W1: a different person */
+    snprintf(args, sizeof args, "review --db '%s' %ld --status dismissed --reason 'different person' --by analyst1",
+             db, w1_alert);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    test_run_free(&r);
+    snprintf(args, sizeof args, "review --db '%s' %ld --status confirmed --reason 'second thoughts' --by analyst2",
+             db, w1_alert);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 1);            /* a decision is final */
+    test_run_free(&r);
+
+    /* flight two: the dismissed pair stays quiet, the other alerts again */
+    const char *flight2 = write_file("wf-flight2.csv",
+                                     "id,surname,given_names,dob,flight\n"
+                                     "T1,NGUYEN,VAN SON,1985-03-07,VN0032\n"
+                                     "T2,SMITH,JOHN,1970-01-02,VN0032\n");
+    snprintf(args, sizeof args, "screen --db '%s' '%s'", db, flight2);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "1 alerts raised (0 repeats of confirmed pairs), 1 suppressed as dismissed"));
+    test_run_free(&r);
+
+    /* the entry changes: the pair alerts again */
+    const char *list2 = write_file("wf-list2.csv",
+                                   "id,category,surname,given_names,dob,nationality\n"
+                                   "W1,wanted,NGUYEN,VAN SON,1985-03-07,VNM|USA\n"
+                                   "W2,sex_offender,SMITH,JOHN PAUL,1970-01-02,USA\n");
+    snprintf(args, sizeof args, "import --db '%s' --list unit '%s'", db, list2);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "~1"));
+    test_run_free(&r);
+    const char *flight3 = write_file("wf-flight3.csv",
+                                     "id,surname,given_names,dob,flight\n"
+                                     "T1,NGUYEN,VAN SON,1985-03-07,VN0033\n");
+    snprintf(args, sizeof args, "screen --db '%s' '%s'", db, flight3);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "1 alerts raised"));
+    assert_non_null(strstr(r.err, "0 suppressed"));
+    test_run_free(&r);
+
+    snprintf(args, sizeof args, "alerts --db '%s' --status dismissed", db);
+    r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 2);   /* header and the one dismissed alert */
+    test_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +353,7 @@ int main(void)
         cmocka_unit_test(compare_prints_decision_and_explanation),
         cmocka_unit_test(compare_batch_answers_every_line_in_order),
         cmocka_unit_test(screen_adds_rule_hits),
+        cmocka_unit_test(database_workflow_from_import_to_review),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

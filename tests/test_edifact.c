@@ -943,7 +943,7 @@ static void cli_parse_writes_json_lines(void **state)
     assert_non_null(strstr(r.out, "\"surname\":\"CLARK\",\"given_names\":\"MICHAEL\",\"dob\":\"1972-09-07\""));
     assert_non_null(strstr(r.out, "\"pnr\":\"XXXYET\""));
     assert_non_null(strstr(r.out, "\"role\":\"infant\""));
-    assert_non_null(strstr(r.out, "\"message_ref\":\"PAX001\""));
+    assert_non_null(strstr(r.out, "\"message_ref\":\"000006640-PAX001\""));   /* UNB and UNH references */
     test_run_free(&r);
 
     r = test_paxwatch("parse --help", NULL);

@@ -27,14 +27,31 @@ typedef struct cli_lists {
     pw_index *index;
 } cli_lists;
 
-/* Loads the lists (counts and bad rows on stderr) and builds the index;
- * *rejected is set when a list had rejected rows. */
-pw_status cli_load_lists(const char *const *paths, size_t n, cli_lists *out, bool *rejected);
+/* Loads the list files and, with a store, the stored lists named (all when
+ * n_names is 0), printing counts and bad rows on stderr, and builds the
+ * index; *rejected is set when a list had rejected rows. */
+pw_status cli_load_lists(const char *const *paths, size_t n, pw_store *store, const char *const *names,
+                         size_t n_names, cli_lists *out, bool *rejected);
+
+/* Hex BLAKE2b of a file's bytes (false for standard input or an unreadable file). */
+bool cli_content_hash(const char *path, char out[65]);
 void cli_lists_free(cli_lists *l);
 
 /* Reads travelers from a path ("-": standard input), errors on stderr. */
 pw_status cli_read_input(const char *path, pw_batch *b);
 int cmd_parse(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_lists(int argc, char **argv);
+int cmd_list_history(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_retention(int argc, char **argv);
+
+/* Storage commands (db.c): argv[*i] is NAME or NAME=VALUE: *value is the
+ * value (the next argument, consumed), NULL when it is missing. */
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
+/* Opens the store at url, or prints "paxwatch COMMAND: reason" and returns NULL. */
+pw_store *cli_open_store(const char *command, const char *url);
 
 /* True when argv holds -h or --help (then the caller prints its usage). */
 bool cli_wants_help(int argc, char **argv);

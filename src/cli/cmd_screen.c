@@ -16,6 +16,7 @@
 static void usage(FILE *out)
 {
     fputs("usage: paxwatch screen --watchlist FILE [--watchlist FILE ...] [--threshold T]\n"
+          "       paxwatch screen --db DB [--list NAME ...] [--watchlist FILE ...] [...] INPUT...\n"
           "                       [--threads N] [--format jsonl|text] [--rules FILE ...]\n"
           "                       [--allow-rejects] INPUT...\n\n"
           "Screens the travelers of each INPUT (travelers CSV, PAXLST or PNRGOV, detected from\n"
@@ -24,6 +25,12 @@ static void usage(FILE *out)
           "at or above the threshold (default 0.80). --format text writes one readable\n"
           "line per hit instead, for a person to read. --rules adds the hits of risk rules\n"
           "(rules/README.md), one line each with \"type\":\"rule\".\n\n"
+          "With --db (a SQLite path, or postgresql://...), the lists are the stored ones (all, or\n"
+          "those named by --list; --watchlist files are added), and every message is kept with\n"
+          "its travelers, hits and alerts: a message stored before (same sender and interchange\n"
+          "reference, else the same content) is not stored or alerted again. A pair dismissed\n"
+          "by an analyst does not alert again until its entry changes; a confirmed one alerts\n"
+          "on every later flight.\n\n"
           "Exit status: 0 ok, 1 some input or list row rejected (unless --allow-rejects), 2 usage.\n",
           out);
 }
@@ -176,12 +183,99 @@ static void print_rule_text(const pw_traveler *t, const pw_rule_hit *h, FILE *ou
 
 typedef struct screen_totals {
     size_t travelers, screened, placeholders, hits, rule_hits;
+    size_t messages_stored, messages_known, alerts, suppressed, repeats;
 } screen_totals;
+
+/* Where a batch goes when a database is used. */
+typedef struct store_target {
+    pw_store *store;
+    const char *input;           /* file name, for the audit */
+    const char *content_hash;    /* of the whole input: identity of a message without a reference */
+    double threshold;
+} store_target;
+
+/* Keeps one message (the travelers [first, last) sharing a sender and
+ * reference) with its hits and rule alerts, in one transaction. */
+static pw_status store_message(const store_target *st, const pw_batch *b, size_t first, size_t last,
+                               const found *fd, const rule_line *rules, size_t n_rules, screen_totals *tot)
+{
+    const pw_traveler *t0 = &b->travelers[first];
+    int64_t now = (int64_t)time(NULL), ingest;
+    bool already;
+    pw_ingest_info info = {.sender = t0->source.sender,
+                           .interchange_ref = t0->source.message_ref,
+                           .content_hash = t0->source.message_ref ? NULL : st->content_hash,
+                           .source = st->input,
+                           .received_at = now};
+    pw_status rc = pw_store_begin_ingest(st->store, &info, &ingest, &already);
+    if (rc != PW_OK)
+        return rc;
+    if (already) {
+        tot->messages_known++;
+        return PW_OK;
+    }
+    size_t r = 0;
+    for (size_t i = first; i < last && rc == PW_OK; i++) {
+        const pw_traveler *t = &b->travelers[i];
+        int64_t tid;
+        rc = pw_store_save_traveler(st->store, ingest, t, &tid);
+        for (size_t k = 0; k < fd[i].n && rc == PW_OK; k++) {
+            pw_raise raised;
+            int64_t alert;
+            rc = pw_store_save_hit(st->store, tid, t, &fd[i].hits[k], st->threshold, 0, now, &raised, &alert);
+            tot->alerts += raised == PW_RAISE_NEW || raised == PW_RAISE_KNOWN;
+            tot->suppressed += raised == PW_RAISE_SUPPRESSED;
+            tot->repeats += raised == PW_RAISE_KNOWN;
+        }
+        while (r < n_rules && rules[r].traveler < i)
+            r++;
+        for (; r < n_rules && rules[r].traveler == i && rc == PW_OK; r++) {
+            if (t->placeholder)
+                continue;
+            const pw_rule_hit *h = &rules[r].hit;
+            int64_t alert;
+            rc = pw_store_raise_rule_alert(st->store, tid, h->rule, h->score, h->reasons, 0, now, &alert);
+            tot->alerts += rc == PW_OK;
+        }
+    }
+    if (rc != PW_OK) {
+        pw_store_abort_ingest(st->store);
+        return rc;
+    }
+    rc = pw_store_commit_ingest(st->store, ingest, 0);
+    tot->messages_stored += rc == PW_OK;
+    return rc;
+}
+
+static bool same_message(const pw_traveler *a, const pw_traveler *b)
+{
+    const char *ra = a->source.message_ref, *rb = b->source.message_ref;
+    const char *sa = a->source.sender, *sb = b->source.sender;
+    return (ra == rb || (ra && rb && strcmp(ra, rb) == 0)) && (sa == sb || (sa && sb && strcmp(sa, sb) == 0));
+}
+
+/* Keeps a screened batch, message by message. */
+static pw_status store_batch(const store_target *st, const pw_batch *b, const found *fd, const rule_lines *rl,
+                             screen_totals *tot)
+{
+    for (size_t first = 0; first < b->n;) {
+        size_t last = first + 1;
+        while (last < b->n && same_message(&b->travelers[first], &b->travelers[last]))
+            last++;
+        pw_status rc = store_message(st, b, first, last, fd, rl->items, rl->n, tot);
+        if (rc != PW_OK) {
+            fprintf(stderr, "paxwatch screen: %s: %s\n", st->input, pw_store_error(st->store));
+            return rc;
+        }
+        first = last;
+    }
+    return PW_OK;
+}
 
 /* Screens one batch, applies the rules, prints everything in traveler order. */
 static pw_status screen_and_print(const pw_index *ix, pw_ruleset *const *rules, size_t n_rules,
                                   const pw_batch *b, double threshold, unsigned threads, bool text,
-                                  screen_totals *tot)
+                                  const store_target *target, screen_totals *tot)
 {
     found *fd = calloc(b->n ? b->n : 1, sizeof *fd);
     const pw_hit **hit_ptrs = calloc(b->n ? b->n : 1, sizeof *hit_ptrs);
@@ -207,6 +301,8 @@ static pw_status screen_and_print(const pw_index *ix, pw_ruleset *const *rules, 
     }
     if (rl.n > 1)
         qsort(rl.items, rl.n, sizeof *rl.items, rule_line_order);
+    if (target && (st = store_batch(target, b, fd, &rl, tot)) != PW_OK)
+        goto done;
     size_t r = 0;
     for (size_t i = 0; i < b->n; i++) {
         const pw_traveler *t = &b->travelers[i];
@@ -259,14 +355,22 @@ int cmd_screen(int argc, char **argv)
     double threshold = PW_DEFAULT_THRESHOLD;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     bool allow_rejects = false, text = false;
+    const char *db = NULL;
+    const char **list_names = calloc((size_t)argc, sizeof *list_names);
+    size_t n_list_names = 0;
+    pw_store *store = NULL;
     int rc = EXIT_USAGE;
-    if (!lists || !inputs || !rule_files)
+    if (!lists || !inputs || !rule_files || !list_names)
         goto done;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         char *end;
         if (strcmp(a, "--watchlist") == 0 && i + 1 < argc) {
             lists[n_lists++] = argv[++i];
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+            db = argv[++i];
+        } else if (strcmp(a, "--list") == 0 && i + 1 < argc) {
+            list_names[n_list_names++] = argv[++i];
         } else if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
             rule_files[n_rule_files++] = argv[++i];
         } else if (strcmp(a, "--threshold") == 0 && i + 1 < argc) {
@@ -298,8 +402,8 @@ int cmd_screen(int argc, char **argv)
             inputs[n_inputs++] = a;
         }
     }
-    if (n_lists == 0 || n_inputs == 0) {
-        fprintf(stderr, "paxwatch screen: at least one --watchlist and one INPUT are needed\n");
+    if ((n_lists == 0 && !db) || n_inputs == 0 || (n_list_names && !db)) {
+        fprintf(stderr, "paxwatch screen: --watchlist (or --db) and at least one INPUT are needed; --list goes with --db\n");
         usage(stderr);
         goto done;
     }
@@ -313,15 +417,21 @@ int cmd_screen(int argc, char **argv)
             fprintf(stderr, "paxwatch screen: %s: rules not loaded\n", rule_files[i]);
             goto done;
         }
+    if (db && !(store = cli_open_store("screen", db)))
+        goto done;
     cli_lists loaded;
     bool rejected = false;
-    if (cli_load_lists(lists, n_lists, &loaded, &rejected) != PW_OK)
+    if (cli_load_lists(lists, n_lists, store, list_names, n_list_names, &loaded, &rejected) != PW_OK)
         goto done;
     screen_totals tot = {0};
     for (size_t i = 0; i < n_inputs; i++) {
         pw_batch *b = pw_batch_new();
         if (!b)
             break;
+        store_target target = {store, inputs[i], NULL, threshold};
+        char hash[65] = "";
+        if (store && cli_content_hash(inputs[i], hash))
+            target.content_hash = hash;
         pw_status st = cli_read_input(inputs[i], b);
         if (st != PW_OK && st != PW_ERR_REJECTS) {
             rejected = true;
@@ -331,7 +441,8 @@ int cmd_screen(int argc, char **argv)
         rejected |= st == PW_ERR_REJECTS;
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\rscreening %s: %zu travelers ...", inputs[i], b->n);
-        st = screen_and_print(loaded.index, rulesets, n_rule_files, b, threshold, (unsigned)threads, text, &tot);
+        st = screen_and_print(loaded.index, rulesets, n_rule_files, b, threshold, (unsigned)threads, text,
+                              store ? &target : NULL, &tot);
         if (isatty(STDERR_FILENO))
             fputs("\r\033[K", stderr);
         pw_batch_free(b);
@@ -343,9 +454,15 @@ int cmd_screen(int argc, char **argv)
     fflush(stdout);
     fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits, %zu rule hits\n",
             tot.screened, tot.travelers, tot.placeholders, tot.hits, tot.rule_hits);
+    if (store)
+        fprintf(stderr, "stored %zu messages (%zu stored before, not again): %zu alerts raised (%zu repeats of "
+                "confirmed pairs), %zu suppressed as dismissed\n", tot.messages_stored, tot.messages_known,
+                tot.alerts, tot.repeats, tot.suppressed);
     cli_lists_free(&loaded);
     rc = rejected && !allow_rejects ? EXIT_REJECTS : EXIT_OK;
 done:
+    pw_store_close(store);
+    free(list_names);
     for (size_t i = 0; rulesets && i < n_rule_files; i++)
         pw_rules_free(rulesets[i]);
     free(rulesets);

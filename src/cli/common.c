@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "cli.h"
 
 static double seconds_since(const struct timespec *t0)
@@ -16,10 +18,11 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-pw_status cli_load_lists(const char *const *paths, size_t n, cli_lists *out, bool *rejected)
+pw_status cli_load_lists(const char *const *paths, size_t n, pw_store *store, const char *const *names,
+                         size_t n_names, cli_lists *out, bool *rejected)
 {
     memset(out, 0, sizeof *out);
-    out->lists = calloc(n ? n : 1, sizeof *out->lists);
+    out->lists = calloc(n + 1, sizeof *out->lists);
     if (!out->lists)
         return PW_ERR_NOMEM;
     struct timespec t0;
@@ -41,6 +44,19 @@ pw_status cli_load_lists(const char *const *paths, size_t n, cli_lists *out, boo
         fprintf(stderr, "%s: %s, %zu entries, %zu aliases, %zu rejected\n", paths[i],
                 stats.format ? stats.format : "?", stats.entries, stats.aliases, stats.rejected);
     }
+    if (store) {
+        pw_watchlist *w = pw_watchlist_new();
+        if (!w)
+            return PW_ERR_NOMEM;
+        out->lists[out->n++] = w;
+        pw_status st = pw_store_load_lists(store, names, n_names, w);
+        if (st != PW_OK) {
+            fprintf(stderr, "paxwatch: %s\n", pw_store_error(store));
+            cli_lists_free(out);
+            return st;
+        }
+        fprintf(stderr, "stored lists: %zu entries\n", pw_watchlist_count(w));
+    }
     pw_status st = pw_index_build((const pw_watchlist *const *)out->lists, out->n, &out->index);
     if (st != PW_OK) {
         fprintf(stderr, "paxwatch: cannot build the index: %s\n", pw_status_str(st));
@@ -59,6 +75,19 @@ void cli_lists_free(cli_lists *l)
         pw_watchlist_free(l->lists[i]);
     free(l->lists);
     memset(l, 0, sizeof *l);
+}
+
+bool cli_content_hash(const char *path, char out[65])
+{
+    char *data;
+    size_t len;
+    if (strcmp(path, "-") == 0 || pw_read_file(path, &data, &len) != PW_OK)
+        return false;
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
+    free(data);
+    sodium_bin2hex(out, 65, h, sizeof h);
+    return true;
 }
 
 pw_status cli_read_input(const char *path, pw_batch *b)

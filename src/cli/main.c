@@ -11,6 +11,12 @@ static const cli_command commands[] = {
     {"compare", cmd_compare, "score two names (and dates of birth), with the explanation"},
     {"rules", cmd_rules, "check risk-rule files (rules check FILE...)"},
     {"parse", cmd_parse, "read PAXLST / PNRGOV messages, travelers as JSON Lines"},
+    {"import", cmd_import, "store a watchlist file as a new version of a list, with its delta"},
+    {"lists", cmd_lists, "the stored watchlists at their current versions"},
+    {"list-history", cmd_list_history, "every stored version of a watchlist, with its delta"},
+    {"alerts", cmd_alerts, "stored alerts, filtered by status, list, category, flight, time"},
+    {"review", cmd_review, "move an alert to in_review, confirmed or dismissed"},
+    {"retention", cmd_retention, "depersonalise and delete stored data as the policy says"},
 };
 
 static void usage(FILE *out)

@@ -36,7 +36,7 @@ typedef struct edifact_reader {
     bool in_message;
     enum { MSG_OTHER, MSG_PAXLST, MSG_PNRGOV } type;
     char unh_ref[40];
-    const char *message_ref;     /* arena copy of the UNH reference */
+    const char *message_ref;     /* arena copy of "UNBref-UNHref" */
     unsigned unh_segment;
     unsigned message_segments;   /* UNH..UNT inclusive, for the UNT count */
     pw_date ref_date;            /* the message's date: UNB, else a flight date */

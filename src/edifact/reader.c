@@ -552,9 +552,11 @@ static void open_message(edifact_reader *rd, const pw_edifact_segment *seg, bool
     copy_value(seg, 3, 0, seq, sizeof seq);
     copy_value(seg, 3, 1, flag, sizeof flag);
     snprintf(rd->unh_ref, sizeof rd->unh_ref, "%s", ref);
-    rd->message_ref = edifact_strdup(rd, ref);
     char key[128];
     snprintf(key, sizeof key, "%s-%s", rd->unb_ref[0] ? rd->unb_ref : "-", ref[0] ? ref : "-");
+    /* the interchange control reference (UNB 0020) and the message reference
+     * (UNH 0062): what identifies a message from its sender */
+    rd->message_ref = edifact_strdup(rd, key);
     unsigned seen = key_seen(rd, key);
     if (seen > 1) {
         size_t n = strlen(key);
