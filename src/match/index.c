@@ -17,10 +17,11 @@
  *   2. Postings: dictionary unit → entries whose names contain it.
  *
  * A name of two or more significant tokens reaches the threshold only with
- * two significant pairs (score.c caps it otherwise). So, besides postings
- * per unit, the index keeps postings per PAIR of significant units of each
- * name: a query looks up the pairs formed from the similar-unit sets of two
- * of its own units, and touches only entries that share two units with it —
+ * two significant pairs (score.c caps it otherwise), and the two pairs of an
+ * alignment share no token. So, besides postings per unit, the index keeps
+ * postings per PAIR of disjoint significant units of each name: a query
+ * looks up the pairs formed from the similar-unit sets of two disjoint units
+ * of its own, and touches only entries that share two units with it —
  * not the tens of thousands that share the commonest surname. Queries with
  * a single significant token use the unit postings, and so does a
  * concatenation holding both significant tokens of a query (the one pair
@@ -488,14 +489,18 @@ static bool build_maps(pw_index *ix)
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
             const index_name *nm = &ix->names[k];
             uint32_t sig[MATCH_MAX_UNITS];
-            uint16_t masks[MATCH_MAX_UNITS];
+            uint16_t masks[MATCH_MAX_UNITS], sig_mask[MATCH_MAX_UNITS];
             unsigned n = 0, units = match_unit_masks(nm->n, nm->flags, masks);
             for (unsigned u = 0; u < units; u++)
-                if (match_mask_significant(nm->n, nm->flags, masks[u]))
+                if (match_mask_significant(nm->n, nm->flags, masks[u])) {
+                    sig_mask[n] = masks[u];
                     sig[n++] = ix->unit_pool[nm->units + u];
+                }
+            /* two pairs of one alignment never share a token: overlapping units make no key */
             for (unsigned a = 0; a < n && ok; a++)
                 for (unsigned b = a + 1; b < n && ok; b++)
-                    ok = kv_push(&pairs, pair_key(sig[a], sig[b]), (uint32_t)e);
+                    if (!(sig_mask[a] & sig_mask[b]))
+                        ok = kv_push(&pairs, pair_key(sig[a], sig[b]), (uint32_t)e);
         }
     ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
          multimap_build(&ix->groups, &groups) && multimap_build(&ix->documents, &documents) &&
@@ -920,7 +925,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             return PW_ERR_NOMEM;
         for (unsigned u = 0; u < units; u++)
             for (unsigned v = u + 1; v < units; v++)
-                if (significant[u] && significant[v] && !probe_pair(s, u, v, first, count))
+                if (significant[u] && significant[v] && !(masks[u] & masks[v]) &&
+                    !probe_pair(s, u, v, first, count))
                     return PW_ERR_NOMEM;
         /* a single pair that covers both significant tokens (score.c) */
         if (q.n_significant == 2)

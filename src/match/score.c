@@ -62,6 +62,7 @@ void match_fill_matrix(const match_name *q, const match_name *e, match_matrix si
 }
 
 typedef struct pair {
+    bool significant;            /* both sides cover a token that is not a particle */
     float sim;
     uint8_t q, e;                /* units */
     uint16_t qmask, emask;       /* tokens covered */
@@ -71,6 +72,8 @@ typedef struct pair {
 static int pair_order(const void *a, const void *b)
 {
     const pair *x = a, *y = b;
+    if (x->significant != y->significant)    /* particles (AL=AL) must not take a token a name needs */
+        return x->significant ? -1 : 1;
     if (x->sim != y->sim)
         return x->sim > y->sim ? -1 : 1;
     if (x->covered != y->covered)            /* at equal similarity, plain tokens before concatenations */
@@ -129,6 +132,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             p->qmask = qmasks[i];
             p->emask = emasks[j];
             p->covered = (uint8_t)(__builtin_popcount(p->qmask) + __builtin_popcount(p->emask));
+            p->significant = match_mask_significant(q->n, q->flags, p->qmask) &&
+                             match_mask_significant(e->n, e->flags, p->emask);
         }
     if (n_pairs == 0)
         return 0.0;
@@ -150,7 +155,7 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         for (unsigned j = 0; j < e->n; j++)
             if (p->emask & (1u << j))
                 got_e += token_weight(e->flags, j) * p->sim;
-        if (match_mask_significant(q->n, q->flags, p->qmask) && match_mask_significant(e->n, e->flags, p->emask)) {
+        if (p->significant) {
             significant++;
             sig_q |= p->qmask;
             sig_e |= p->emask;

@@ -37,22 +37,39 @@ uint64_t match_hash(const char *s, size_t n)
  *    (JONG UN, SONG, MINWOO), which spells ㅓ and ㅡ O and U where the
  *    Revised system writes EO and EU, and 우 WOO or OO for U: EO→O, EU→U,
  *    WOO→U and OO→U after the first letter;
- *  - Cyrillic Е at the start is YE or E (YEVGENIY, EVGENII): initial YE→E;
+ *  - Cyrillic Е at the start is YE, JE or E (YEVGENIY, JEWGENIJ, EVGENII):
+ *    initial YE or JE→E (but not Korean YEO, YEU: ㅕ);
+ *  - Cyrillic З is Z, German transliteration writes S (MOROZOV, MOROSOW): Z→S;
+ *  - German and Polish write the soft vowels Ё Ю Я after a consonant with J
+ *    (ARTJOM, FJODOR, NOWJUTIN): consonant + JO→E, a J between a consonant
+ *    and another vowel is dropped (ARTEM, FEDOR, NOVIUTIN);
+ *  - French writes Ж J and the Arabic jim DJ (NADEJDA, KHEDIDJA): ZH after the
+ *    first letter→J (not an initial ZH: ZHANG is not YANG), DJ→J;
  *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
  *    ZAYNAB/ZEINAB): a first vowel run of A, E, I and Y that starts with A
  *    or E becomes A.
  * Returns false when nothing was rewritten. */
+static bool vowel_letter(char c)
+{
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+}
+
+static bool consonant(char c)
+{
+    return c >= 'A' && c <= 'Z' && !vowel_letter(c);
+}
+
 static bool rewrite_secondary(const char *tok, char *out, size_t cap)
 {
     size_t n = 0, i = 0;
-    if (tok[0] == 'Y' && tok[1] == 'E')
+    if ((tok[0] == 'Y' || tok[0] == 'J') && tok[1] == 'E' && tok[2] != 'O' && tok[2] != 'U')
         i = 1;
     bool first_vowel_done = false;
     for (; tok[i] && n + 1 < cap; i++) {
         char c = tok[i];
         if (c == 'E' && (tok[i + 1] == 'O' || tok[i + 1] == 'U'))
             continue;
-        if (i > 0 && c == 'W' && tok[i + 1] == 'O' && tok[i + 2] == 'O') {
+        if (c == 'W' && tok[i + 1] == 'O' && tok[i + 2] == 'O') {
             out[n++] = 'U';
             i += 2;
             continue;
@@ -62,7 +79,28 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
             i += 1;
             continue;
         }
-        bool vowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+        if (c == 'Z' && tok[i + 1] != 'H') {
+            out[n++] = 'S';
+            continue;
+        }
+        if (c == 'Z' && tok[i + 1] == 'H' && i > 0) {
+            out[n++] = 'J';
+            i++;
+            continue;
+        }
+        if (c == 'D' && tok[i + 1] == 'J') {
+            out[n++] = 'J';
+            i++;
+            continue;
+        }
+        if (c == 'J' && i > 0 && consonant(tok[i - 1]) && vowel_letter(tok[i + 1])) {
+            if (tok[i + 1] == 'O') {
+                out[n++] = 'E';
+                i++;
+            }
+            continue;
+        }
+        bool vowel = vowel_letter(c);
         if (vowel && !first_vowel_done) {
             first_vowel_done = true;
             if (c == 'A' || c == 'E') {
@@ -78,11 +116,13 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
     return strcmp(out, tok) != 0;
 }
 
-static uint64_t key_hash(const char *tok)
+/* The key's hash (0: none); *weak when the key has two letters only. */
+static uint64_t key_hash(const char *tok, bool *weak)
 {
     char key[PW_MAX_TOKEN * 2 + 8];
     size_t klen = pw_phonetic_key(tok, key, sizeof key);
-    return klen >= 3 ? match_hash(key, klen) : 0;      /* VU and VO share "VO": too short to be evidence */
+    *weak = klen < 3;
+    return klen >= 2 ? match_hash(key, klen) : 0;
 }
 
 void match_features_of(const char *s, unsigned len, match_features *out, uint32_t *group_store)
@@ -90,10 +130,15 @@ void match_features_of(const char *s, unsigned len, match_features *out, uint32_
     char tok[MATCH_MAX_CONCAT + 1], alt[MATCH_MAX_CONCAT + 1];
     memcpy(tok, s, len);
     tok[len] = '\0';
-    out->phonetic[0] = key_hash(tok);
-    out->phonetic[1] = rewrite_secondary(tok, alt, sizeof alt) ? key_hash(alt) : 0;
+    bool weak, weak_alt = false;
+    bool rewritten = rewrite_secondary(tok, alt, sizeof alt);
+    out->phonetic[0] = key_hash(tok, &weak);
+    out->phonetic[1] = rewritten ? key_hash(alt, &weak_alt) : 0;
     if (out->phonetic[1] == out->phonetic[0])
         out->phonetic[1] = 0;
+    /* a two-letter key of a token no rule rewrote is weak: VU and VO share
+     * "VO" but are two surnames; JU and JOO (a Korean spelling) are one */
+    out->weak = weak && !rewritten;
     uint32_t *groups = group_store;
     size_t n = pw_name_groups(tok, groups, MATCH_MAX_GROUPS);
     if (n > MATCH_MAX_GROUPS)
@@ -157,9 +202,12 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
     if (share_group(fa, fb))
         return MATCH_SIM_GROUP;
     for (unsigned i = 0; i < MATCH_PHONETIC_KEYS; i++)
-        for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++)
-            if (fa->phonetic[i] && fa->phonetic[i] == fb->phonetic[j])
+        for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++) {
+            if (!fa->phonetic[i] || fa->phonetic[i] != fb->phonetic[j])
+                continue;
+            if (!(fa->weak && fb->weak))
                 return MATCH_SIM_PHONETIC;
+        }
     if (a_concat || b_concat)
         return 0.0f;
     unsigned shorter = la < lb ? la : lb, longer = la < lb ? lb : la;
