@@ -100,7 +100,7 @@ if [ -s "$tmp/summary" ]; then
     done <"$tmp/summary"
 fi
 
-for prog in bench_parse bench_rules; do
+for prog in bench_parse bench_rules bench_store; do
     if [ -x "$BUILD/$prog" ]; then
         echo
         echo "== $prog"

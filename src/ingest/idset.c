@@ -3,6 +3,7 @@
  * record whose id was already seen in the same input. The strings belong to
  * the caller and must outlive the set.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,4 +57,17 @@ int ingest_idset_add(ingest_idset *set, const char *id)
     set->slots[j] = id;
     set->n++;
     return 1;
+}
+
+int ingest_take_traveler(pw_batch *b, const ingest_fields *f, pw_traveler *t, ingest_idset *ids,
+                         ingest_field_id *bad, char *reason, size_t cap)
+{
+    if (!ingest_build_traveler(b, f, t, bad, reason, cap))
+        return 0;
+    int added = ingest_idset_add(ids, t->id);
+    if (added == 0) {
+        snprintf(reason, cap, "duplicate id \"%s\"", t->id);
+        *bad = F_ID;
+    }
+    return added;
 }

@@ -51,4 +51,9 @@ typedef struct ingest_idset {
 int ingest_idset_add(ingest_idset *set, const char *id);
 void ingest_idset_free(ingest_idset *set);
 
+/* ingest_build_traveler, then the id must be new in ids: 1 kept, 0 rejected
+ * (*bad and reason say why), -1 out of memory. */
+int ingest_take_traveler(pw_batch *b, const ingest_fields *f, pw_traveler *t, ingest_idset *ids,
+                         ingest_field_id *bad, char *reason, size_t cap);
+
 #endif

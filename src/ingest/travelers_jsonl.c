@@ -78,20 +78,13 @@ pw_status ingest_read_jsonl(const char *name, const char *data, size_t len, pw_b
             break;
         }
         ingest_field_id bad;
-        bool ok = ingest_build_traveler(b, &in, t, &bad, reason, sizeof reason);
+        int taken = ingest_take_traveler(b, &in, t, &ids, &bad, reason, sizeof reason);
         json_decref(obj);
-        if (ok) {
-            int added = ingest_idset_add(&ids, t->id);
-            if (added < 0) {
-                status = PW_ERR_NOMEM;
-                break;
-            }
-            if (added == 0) {
-                snprintf(reason, sizeof reason, "duplicate id \"%s\"", t->id);
-                bad = F_ID;
-                ok = false;
-            }
+        if (taken < 0) {
+            status = PW_ERR_NOMEM;
+            break;
         }
+        bool ok = taken == 1;
         if (!ok) {
             b->n--;
             rejected++;
