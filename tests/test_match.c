@@ -125,7 +125,7 @@ static void variations_are_found(void **state)
         {"particles joined", {"JAN VANDERBERG", "1970-01-01"}, {"VAN DER BERG, JAN", "1970-01-01"}},
         {"particles joined", {"ABDULRAHMAN HASSAN", "1970-01-01"}, {"ABD AL RAHMAN HASSAN", "1970-01-01"}},
         {"korean romanization", {"KIM JONG UN", "1984-01-08"}, {"김정은", "1984-01-08"}},
-        {"korean romanization", {"SONG HYE KYO"}, {"SEONG HYEGYO"}},
+        {"korean romanization", {"SONG HYE KYO", "1981-02-22"}, {"SEONG HYEGYO", "1981-02-22"}},
         {"korean romanization", {"AHN MINWOO", "1951-09-30"}, {"안, 민우", "1951-09-30"}},
         {"chinese given name joined", {"LI CHAOLI", "1954-02-01"}, {"李, 超丽", "1954-02-01"}},
         {"chinese particle-like surname", {"DU FANG YING", "1990-07-26"}, {"DU, Fangying", "1990"}},

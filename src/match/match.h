@@ -90,6 +90,7 @@ bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned l
 #define MATCH_MIN_SHORT_EDIT_LEN 2
 #define MATCH_SIM_GROUP 0.92f
 #define MATCH_SIM_PHONETIC 0.90f
+#define MATCH_SIM_PHONETIC_LOOSE 0.80f
 #define MATCH_SIM_EDIT 0.85f
 #define MATCH_SIM_SHORT_EDIT 0.70f
 

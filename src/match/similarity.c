@@ -205,8 +205,12 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
         for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++) {
             if (!fa->phonetic[i] || fa->phonetic[i] != fb->phonetic[j])
                 continue;
-            if (!(fa->weak && fb->weak))
-                return MATCH_SIM_PHONETIC;
+            if (fa->weak && fb->weak)
+                continue;
+            /* short syllables and concatenations collide by sound more easily
+             * (YING and JIANG, SONG and ZOU+YANG): weaker evidence */
+            bool loose = a_concat || b_concat || (la < lb ? la : lb) <= 4;
+            return loose ? MATCH_SIM_PHONETIC_LOOSE : MATCH_SIM_PHONETIC;
         }
     if (a_concat || b_concat)
         return 0.0f;
