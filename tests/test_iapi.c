@@ -247,6 +247,48 @@ static void clean_request_is_the_astra_reply(void **state)
     }
 }
 
+/* A high-severity rule keeps a traveler off the plane; a low one does not. */
+static void high_severity_rule_is_no_board(void **state)
+{
+    (void)state;
+    char *request = astra_exchange(2);   /* MU2599 PNH-KMG, ONE/QIAOYAO and ONE/QIAOYUN, Korean */
+    const char *rules = write_file("iapi.rules",
+                                   "rule \"given-name-watched\"\n"
+                                   "  severity high\n"
+                                   "  score 0.9\n"
+                                   "  when traveler.given_names == \"QIAOYAO\"\n\n"
+                                   "rule \"korean\"\n"
+                                   "  severity low\n"
+                                   "  score 0.3\n"
+                                   "  when traveler.nationality == \"KOR\"\n");
+    char args[2048];
+    snprintf(args, sizeof args, "iapi --watchlist '%s' --rules '%s' -", listed_nobody(), rules);
+    test_run r = test_paxwatch(args, request);
+    if (r.status != 0)
+        print_message("%s", r.err);
+    assert_int_equal(r.status, 0);
+    char segs[MAX_SEGS][256];
+    size_t n = segments(r.out, segs);
+    static const char *const travelers[] = {
+        "ERP+2", "RFF+AVF:MLCKPK", "RFF+ABO:PAX0001", "ERC+1Z", "FTX+AAP+++NO BOARD, RISK RULE",
+        "ERP+2", "RFF+AVF:MLCKPM", "RFF+ABO:PAX0002", "ERC+0Z", "FTX+AAP+++OK TO BOARD",
+    };
+    assert_true(n == 23);
+    assert_segments(segs + 10, 10, travelers, 10);
+    assert_null(strstr(r.out, "given-name-watched"));
+    test_run_free(&r);
+
+    /* A rule file that does not compile: no reply. */
+    const char *bad = write_file("iapi-bad.rules", "rule \"x\"\n  when traveler.nosuchfield == 1\n");
+    snprintf(args, sizeof args, "iapi --watchlist '%s' --rules '%s' -", listed_nobody(), bad);
+    r = test_paxwatch(args, request);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "rules not loaded"));
+    test_run_free(&r);
+    free(request);
+}
+
 static void malformed_request_gets_no_reply(void **state)
 {
     (void)state;
@@ -339,6 +381,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(one_listed_passenger_is_no_board),
         cmocka_unit_test(clean_request_is_the_astra_reply),
+        cmocka_unit_test(high_severity_rule_is_no_board),
         cmocka_unit_test(malformed_request_gets_no_reply),
         cmocka_unit_test(help_and_usage_errors),
     };
