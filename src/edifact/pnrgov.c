@@ -213,7 +213,6 @@ static void add_email(edifact_reader *rd, pnrgov_state *st, const char *text)
         add_string(rd, &st->booking->emails, &st->booking->n_emails, &st->cap_emails, out);
 }
 
-/* Free text "CTCE ...", "CTCM ...", "CTC M ...", "AM CTCP ...", "CTCBOG ...". */
 /* The CTC element of a contact text ("CTCE ...", "YY CTCM ..."), else NULL. */
 static const char *contact_start(const char *text)
 {
@@ -238,6 +237,7 @@ static bool drop_sensitive(edifact_reader *rd, const char *code, const char *tex
     return true;
 }
 
+/* Free text "CTCE ...", "CTCM ...", "CTC M ...", "AM CTCP ...", "CTCBOG ...". */
 static void read_contact(edifact_reader *rd, pnrgov_state *st, const char *text)
 {
     const char *p = contact_start(text);
