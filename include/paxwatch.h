@@ -349,6 +349,8 @@ typedef struct pw_batch {
     size_t cap;
     size_t rejected;         /* records reported and skipped */
     size_t warnings;
+    size_t sensitive_dropped;    /* PNR elements dropped by pw_ssr_filter (special
+                                  * meals, medical SSRs, free text), never stored */
 } pw_batch;
 
 typedef enum pw_format {
@@ -468,6 +470,7 @@ typedef struct pw_edifact_stats {
     size_t rejected;            /* travelers or messages rejected */
     size_t errors;              /* problems reported as errors (segments skipped, ...) */
     size_t warnings;
+    size_t sensitive_dropped;   /* PNR SSRs and free texts dropped by pw_ssr_filter */
 } pw_edifact_stats;
 
 /* Reads PAXLST (D02B, D05B and later) and PNRGOV (10.1, 11.1, 13.1) messages

@@ -929,6 +929,120 @@ static void cusres_reply_releases_service_characters(void **state)
     free(reply);
 }
 
+/* ---------------------------------------------------- sensitive PNR data */
+
+/* A PNR with a special meal, two medical SSRs, a remark and an OSI next to
+ * the DOCS and a contact: only the DOCS data and the contact are kept. */
+static const char sensitive_pnr[] =
+    "UNB+IATA:1+UA++180509:1120+77001'\n"
+    "UNH+1+PNRGOV:13:1:IA+77001'\n"
+    "MSG+:22'\n"
+    "ORG+UA:DJE+55107'\n"
+    "TVL+120518:1220:1505+FRA+IAD+UA+988'\n"
+    "EQN+1'\n"
+    "SRC'\n"
+    "RCI+UA:SENS01:110418:1220'\n"
+    "TIF+HALVORSEN+INGRIDMRS:A:1'\n"
+    "IFT+4:28::YY+CTCE INGRID.HALVORSEN//EXAMPLE.NO'\n"
+    "SSR+MOML:HK:1:UA:::::/MUSLIM MEAL NO PORK'\n"
+    "SSR+WCHR:HK:1:UA:::::/WHEELCHAIR TO GATE AFTER SURGERY'\n"
+    "SSR+DEAF:HK:1:UA'\n"
+    "SSR+RMK:HK:1:UA:::::/PAX PREGNANT 30 WEEKS'\n"
+    "IFT+4:28::UA+PAX TRAVELS FOR DIALYSIS TREATMENT'\n"
+    "SSR+DOCS:HK::UA:::::/P/NOR/K9921764/NOR/14MAR81/F/30JAN29/HALVORSEN/INGRID'\n"
+    "TVL+120518:1220::1505+FRA+IAD+UA+988:B'\n"
+    "UNT+17+1'\n"
+    "UNZ+1+77001'\n";
+
+static void pnrgov_sensitive_data_is_dropped_and_counted(void **state)
+{
+    (void)state;
+    parsed *p = read_text("sens.edi", sensitive_pnr);
+    if (p->status != PW_OK)
+        dump(&p->es);
+    assert_int_equal(p->status, PW_OK);
+    assert_int_equal(p->b.n, 1);
+    /* MOML, WCHR, DEAF, RMK and the OSI free text; the CTCE contact and DOCS are kept */
+    assert_int_equal(p->st.sensitive_dropped, 5);
+    assert_int_equal(p->b.sensitive_dropped, 5);
+    const pw_traveler *t = find(p, "HALVORSEN", "INGRID");
+    assert_date(t->dob, "1981-03-14");
+    assert_int_equal(t->sex, 'F');
+    assert_string_equal(t->nationality, "NOR");
+    assert_int_equal(t->n_docs, 1);
+    assert_string_equal(t->docs[0].number, "K9921764");
+    assert_non_null(t->booking);
+    assert_int_equal(t->booking->n_emails, 1);
+    assert_null(t->seat);
+    parsed_free(p);
+
+    /* Two PNR inputs in one batch: the counts add up. */
+    pw_batch *b = pw_batch_new();
+    assert_non_null(b);
+    pw_edifact_stats st;
+    assert_int_equal(pw_edifact_read("a", sensitive_pnr, strlen(sensitive_pnr), b, NULL, NULL, &st), PW_OK);
+    assert_int_equal(pw_edifact_read("b", sensitive_pnr, strlen(sensitive_pnr), b, NULL, NULL, &st), PW_OK);
+    assert_int_equal(st.sensitive_dropped, 5);
+    assert_int_equal(b->sensitive_dropped, 10);
+    pw_batch_free(b);
+
+    /* Nothing of the dropped elements reaches the output of `paxwatch parse`. */
+    test_run r = test_paxwatch("parse -", sensitive_pnr);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 1);
+    assert_non_null(strstr(r.out, "K9921764"));
+    assert_non_null(strstr(r.out, "ingrid.halvorsen@example.no"));
+    static const char *const gone[] = {"MOML", "MUSLIM", "PORK", "WCHR", "WHEELCHAIR", "SURGERY", "DEAF",
+                                       "RMK", "PREGNANT", "DIALYSIS", "MEAL"};
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+        if (strstr(r.out, gone[i]))
+            fail_msg("'%s' reached the parse output: %s", gone[i], r.out);
+    test_run_free(&r);
+}
+
+static void count_dropped(void *ctx, const pw_ingest_record *r)
+{
+    size_t *c = ctx;
+    c[0]++;
+    c[1] += r->sensitive_dropped;
+}
+
+/* screen --db records what the filter dropped with the message, once. */
+static void screen_db_records_sensitive_count(void **state)
+{
+    (void)state;
+    char pnr[512], list[512], db[512], args[4096];
+    snprintf(pnr, sizeof pnr, "%s/sensitive.edi", test_tmpdir());
+    snprintf(list, sizeof list, "%s/sensitive-list.csv", test_tmpdir());
+    snprintf(db, sizeof db, "%s/sensitive.sqlite", test_tmpdir());
+    FILE *f = fopen(pnr, "w");
+    assert_non_null(f);
+    fputs(sensitive_pnr, f);
+    fclose(f);
+    f = fopen(list, "w");
+    assert_non_null(f);
+    fputs("id,surname,given_names,dob\nX1,HALVORSEN,INGRID,1981-03-14\nX2,BRANDT,WILLIAM,1950-01-01\n", f);
+    fclose(f);
+    snprintf(args, sizeof args, "screen --db '%s' --watchlist '%s' '%s' '%s'", db, list, pnr, pnr);
+    test_run r = test_paxwatch(args, NULL);
+    if (r.status != 0)
+        print_message("%s", r.err);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines(r.out), 2);        /* the same message screened twice */
+    assert_non_null(strstr(r.err, "stored 1 messages (1 stored before"));
+    test_run_free(&r);
+
+    pw_status st;
+    char err[256];
+    pw_store *s = pw_store_open(db, &st, err, sizeof err);
+    assert_non_null(s);
+    size_t c[2] = {0, 0};
+    assert_int_equal(pw_store_ingests(s, count_dropped, c), PW_OK);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 5);
+    pw_store_close(s);
+}
+
 /* ------------------------------------------------------------------ CLI */
 
 static void cli_parse_writes_json_lines(void **state)
@@ -1008,6 +1122,8 @@ int main(void)
         cmocka_unit_test(cusres_reply_releases_service_characters),
         cmocka_unit_test(cli_parse_writes_json_lines),
         cmocka_unit_test(cli_parse_rejects_with_exit_1),
+        cmocka_unit_test(pnrgov_sensitive_data_is_dropped_and_counted),
+        cmocka_unit_test(screen_db_records_sensitive_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,6 +46,7 @@ int cmd_list_history(int argc, char **argv);
 int cmd_alerts(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_retention(int argc, char **argv);
+int cmd_iapi(int argc, char **argv);
 
 /* Storage commands (db.c): argv[*i] is NAME or NAME=VALUE: *value is the
  * value (the next argument, consumed), NULL when it is missing. */

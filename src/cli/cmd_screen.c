@@ -195,9 +195,14 @@ typedef struct store_target {
 } store_target;
 
 /* Keeps one message (the travelers [first, last) sharing a sender and
- * reference) with its hits and rule alerts, in one transaction. */
+ * reference) with its hits and rule alerts, in one transaction.
+ * *sensitive is the number of sensitive PNR elements the parser dropped from
+ * the input and not yet recorded: the parser counts per input, not per
+ * message, so the whole count goes with the first message stored from the
+ * input (a message stored before does not take it) and is then 0. */
 static pw_status store_message(const store_target *st, const pw_batch *b, size_t first, size_t last,
-                               const found *fd, const rule_line *rules, size_t n_rules, screen_totals *tot)
+                               const found *fd, const rule_line *rules, size_t n_rules, size_t *sensitive,
+                               screen_totals *tot)
 {
     const pw_traveler *t0 = &b->travelers[first];
     int64_t now = (int64_t)time(NULL), ingest;
@@ -242,7 +247,9 @@ static pw_status store_message(const store_target *st, const pw_batch *b, size_t
         pw_store_abort_ingest(st->store);
         return rc;
     }
-    rc = pw_store_commit_ingest(st->store, ingest, 0);
+    rc = pw_store_commit_ingest(st->store, ingest, *sensitive);
+    if (rc == PW_OK)
+        *sensitive = 0;
     tot->messages_stored += rc == PW_OK;
     return rc;
 }
@@ -258,11 +265,12 @@ static bool same_message(const pw_traveler *a, const pw_traveler *b)
 static pw_status store_batch(const store_target *st, const pw_batch *b, const found *fd, const rule_lines *rl,
                              screen_totals *tot)
 {
+    size_t sensitive = b->sensitive_dropped;
     for (size_t first = 0; first < b->n;) {
         size_t last = first + 1;
         while (last < b->n && same_message(&b->travelers[first], &b->travelers[last]))
             last++;
-        pw_status rc = store_message(st, b, first, last, fd, rl->items, rl->n, tot);
+        pw_status rc = store_message(st, b, first, last, fd, rl->items, rl->n, &sensitive, tot);
         if (rc != PW_OK) {
             fprintf(stderr, "paxwatch screen: %s: %s\n", st->input, pw_store_error(st->store));
             return rc;

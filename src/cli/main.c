@@ -17,6 +17,7 @@ static const cli_command commands[] = {
     {"alerts", cmd_alerts, "stored alerts, filtered by status, list, category, flight, time"},
     {"review", cmd_review, "move an alert to in_review, confirmed or dismissed"},
     {"retention", cmd_retention, "depersonalise and delete stored data as the policy says"},
+    {"iapi", cmd_iapi, "answer an interactive API request (PAXLST) with its CUSRES reply"},
 };
 
 static void usage(FILE *out)

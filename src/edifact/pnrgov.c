@@ -21,6 +21,12 @@
  *
  * Card numbers from FOP are never kept: only a BLAKE2b hash (libsodium
  * crypto_generichash, hex) in booking->card_hash.
+ *
+ * Sensitive data (Directive (EU) 2016/681 Art. 13(4)): every SSR and every
+ * free text read (IFT that is not a contact or an address: OSI, remarks) is
+ * put to pw_ssr_filter first; what it drops (special meals, medical and
+ * assistance codes, free text) is counted in the stats and in the batch and
+ * nothing of it is kept.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -207,18 +213,36 @@ static void add_email(edifact_reader *rd, pnrgov_state *st, const char *text)
         add_string(rd, &st->booking->emails, &st->booking->n_emails, &st->cap_emails, out);
 }
 
-/* Free text "CTCE ...", "CTCM ...", "CTC M ...", "AM CTCP ...", "CTCBOG ...". */
-static void read_contact(edifact_reader *rd, pnrgov_state *st, const char *text)
+/* The CTC element of a contact text ("CTCE ...", "YY CTCM ..."), else NULL. */
+static const char *contact_start(const char *text)
 {
     const char *p = text;
     while (*p == ' ')
         p++;
-    if (strncmp(p, "CTC", 3) != 0) {
-        if (strlen(p) > 7 && p[2] == ' ' && strncmp(p + 3, "CTC", 3) == 0)
-            p += 3;
-        else
-            return;
-    }
+    if (strncmp(p, "CTC", 3) == 0)
+        return p;
+    if (strlen(p) > 7 && p[2] == ' ' && strncmp(p + 3, "CTC", 3) == 0)
+        return p + 3;
+    return NULL;
+}
+
+/* An element the sensitive-data filter drops is counted and not kept:
+ * true when the caller must drop it. */
+static bool drop_sensitive(edifact_reader *rd, const char *code, const char *text)
+{
+    if (pw_ssr_filter(code, text) == PW_SSR_KEEP)
+        return false;
+    rd->stats.sensitive_dropped++;
+    rd->batch->sensitive_dropped++;
+    return true;
+}
+
+/* Free text "CTCE ...", "CTCM ...", "CTC M ...", "AM CTCP ...", "CTCBOG ...". */
+static void read_contact(edifact_reader *rd, pnrgov_state *st, const char *text)
+{
+    const char *p = contact_start(text);
+    if (!p)
+        return;
     p += 3;
     if (*p == 'E' && p[1] == ' ') {
         add_email(rd, st, p + 2);
@@ -262,7 +286,12 @@ static void read_ift(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         add_phone(rd, st, phone);
         return;
     }
-    read_contact(rd, st, text);
+    /* A contact is kept; any other text (OSI 4:28, remarks, ...) is free
+     * text, which the filter drops. */
+    if (contact_start(text))
+        read_contact(rd, st, text);
+    else if (text[0])
+        drop_sensitive(rd, strcmp(q, "28") == 0 ? "OSI" : NULL, text);
 }
 
 static void read_fop(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segment *seg)
@@ -570,6 +599,12 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         return;
     char code[8];
     get(seg, 0, 0, code, sizeof code);
+    {
+        char free_text[1024];
+        ssr_text(seg, free_text, sizeof free_text);
+        if (drop_sensitive(rd, code, free_text))
+            return;
+    }
     if (strcmp(code, "SEAT") == 0) {
         for (unsigned e = 1; e < seg->n_elements; e++) {
             char seat[16], ref[24];
