@@ -333,6 +333,35 @@ static void index_equals_brute_force(void **state)
     pw_watchlist_free(w);
 }
 
+/* an index whose names have no variant or nickname group, and an empty one */
+static void index_of_ungrouped_and_empty_lists(void **state)
+{
+    (void)state;
+    pw_watchlist *w = pw_watchlist_new();
+    const char *names[1] = {"HALVORSEN, INGRID"};
+    pw_entry e = {.id = "E1", .list = "x", .names = names, .n_names = 1};
+    assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
+    pw_watchlist *empty = pw_watchlist_new();
+    const pw_watchlist *lists[2] = {w, empty};
+    for (size_t n = 0; n < 3; n++) {
+        pw_index *ix;
+        assert_int_equal(pw_index_build(n == 2 ? lists + 1 : lists, n == 2 ? 1 : n, &ix), PW_OK);
+        pw_screener *s = pw_screener_new(ix);
+        pw_traveler t;
+        memset(&t, 0, sizeof t);
+        t.id = "T";
+        t.name = "INGRID HALVORSEN";
+        const pw_hit *h;
+        size_t hits;
+        assert_int_equal(pw_screen(s, &t, PW_DEFAULT_THRESHOLD, &h, &hits), PW_OK);
+        assert_int_equal(hits, n == 1 ? 1 : 0);
+        pw_screener_free(s);
+        pw_index_free(ix);
+    }
+    pw_watchlist_free(w);
+    pw_watchlist_free(empty);
+}
+
 static void hit_json_follows_formats(void **state)
 {
     (void)state;
@@ -378,6 +407,7 @@ int main(void)
         cmocka_unit_test(explanation_names_the_evidence),
         cmocka_unit_test(index_equals_brute_force),
         cmocka_unit_test(hit_json_follows_formats),
+        cmocka_unit_test(index_of_ungrouped_and_empty_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -546,8 +546,8 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
                 goto fail;
     }
     ix->entry_names[ix->n_entries] = (uint32_t)ix->n_names;
-    for (size_t d = 0; d < ix->n_dict; d++)
-        ix->dict_features[d].groups = ix->group_pool + b.group_at[d];
+    for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
+        ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
     if (!build_postings(&b) || !build_maps(ix))
         goto fail;
     free(b.in.hash);
