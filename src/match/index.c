@@ -177,8 +177,19 @@ typedef struct index_name {
     uint8_t flags[PW_MAX_TOKENS];
 } index_name;
 
+/* What bounds an entry's score without reading the entry: its first dates
+ * of birth and whether it lists documents, in one contiguous array. */
+#define DIGEST_DOBS 2
+typedef struct entry_digest {
+    pw_date dobs[DIGEST_DOBS];
+    uint8_t n_dobs;          /* in dobs[] */
+    bool all_dobs;           /* dobs[] holds every date of the entry */
+    bool documents;
+} entry_digest;
+
 struct pw_index {
     const pw_entry **entries;
+    entry_digest *digests;
     size_t n_entries;
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
     index_name *names;
@@ -530,12 +541,21 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
     }
     ix->strings = pw_arena_new();
     ix->entries = malloc((total ? total : 1) * sizeof *ix->entries);
+    ix->digests = calloc(total ? total : 1, sizeof *ix->digests);
     ix->entry_names = malloc((total + 1) * sizeof *ix->entry_names);
-    if (!ix->strings || !ix->entries || !ix->entry_names)
+    if (!ix->strings || !ix->entries || !ix->entry_names || !ix->digests)
         goto fail;
     for (size_t l = 0; l < n_lists; l++)
-        for (size_t i = 0; i < pw_watchlist_count(lists[l]); i++)
-            ix->entries[ix->n_entries++] = pw_watchlist_entry(lists[l], i);
+        for (size_t i = 0; i < pw_watchlist_count(lists[l]); i++) {
+            const pw_entry *en = pw_watchlist_entry(lists[l], i);
+            entry_digest *dg = &ix->digests[ix->n_entries];
+            dg->n_dobs = (uint8_t)(en->n_dobs < DIGEST_DOBS ? en->n_dobs : DIGEST_DOBS);
+            if (dg->n_dobs)
+                memcpy(dg->dobs, en->dobs, dg->n_dobs * sizeof *dg->dobs);
+            dg->all_dobs = en->n_dobs <= DIGEST_DOBS;
+            dg->documents = en->n_docs > 0;
+            ix->entries[ix->n_entries++] = en;
+        }
 
     match_name m;
     for (size_t e = 0; e < ix->n_entries; e++) {
@@ -570,6 +590,7 @@ void pw_index_free(pw_index *ix)
     if (!ix)
         return;
     free(ix->entries);
+    free(ix->digests);
     free(ix->entry_names);
     free(ix->names);
     free(ix->unit_pool);
@@ -597,7 +618,7 @@ size_t pw_index_entries(const pw_index *ix)
 size_t pw_index_memory(const pw_index *ix)
 {
     size_t m = sizeof *ix;
-    m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->entry_names);
+    m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->digests + sizeof *ix->entry_names);
     m += ix->n_names * sizeof *ix->names + ix->n_units * sizeof *ix->unit_pool;
     m += ix->n_dict * (sizeof *ix->dict_str + 2 + sizeof *ix->dict_features);
     m += ix->n_group_pool * sizeof *ix->group_pool;
@@ -945,6 +966,9 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
 
     for (size_t c = 0; c < s->n_candidates; c++) {
         uint32_t e = s->candidates[c];
+        const entry_digest *dg = &ix->digests[e];
+        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, dg->documents && subject.n_docs) < threshold)
+            continue;                   /* born at another time: no name can make up for it */
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[e], &ev);
         if (match_score_of(1.0, &ev, NULL) < threshold)

@@ -152,6 +152,13 @@ typedef struct match_evidence {
 
 void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev);
 
+/* An upper bound of the score of t against an entry whose dates of birth are
+ * dobs (every one of them when all_dobs; otherwise another date might match
+ * exactly), with documents when a document could match: a perfect name and
+ * the best sex, nationality and date. */
+double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
+                           bool documents);
+
 /* The score from a name similarity and the other evidence; explain may be
  * NULL. Monotone in name: with name 1.0 it bounds every name's score. */
 double match_score_of(double name, const match_evidence *ev, pw_explain *x);

@@ -315,9 +315,26 @@ static pw_field_evidence nationality_evidence(const match_subject *q, const pw_e
     if (!q->nationality[0] || e->n_nationalities == 0)
         return PW_FIELD_MISSING;
     for (size_t i = 0; i < e->n_nationalities; i++)
-        if (strcmp(q->nationality, e->nationalities[i]) == 0)
+        if (memcmp(q->nationality, e->nationalities[i], 4) == 0)
             return PW_FIELD_MATCH;
     return PW_FIELD_CONFLICT;
+}
+
+double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
+                           bool documents)
+{
+    double dob = 0.0;
+    if (n_dobs) {
+        dob = all_dobs ? W_DOB_CONFLICT : W_DOB_EXACT;
+        for (unsigned i = 0; i < n_dobs; i++) {
+            double c = dob_weight(dob_pair(t->dob, dobs[i]));
+            if (c > dob)
+                dob = c;
+        }
+    }
+    double logit = W_NAME_SLOPE * (1.0 - W_NAME_PIVOT) + dob + W_SEX_MATCH + W_NATIONALITY_MATCH +
+                   (documents ? W_DOCUMENT_MATCH : 0.0);
+    return 1.0 / (1.0 + exp(-(logit + 1e-6)));
 }
 
 void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev)
