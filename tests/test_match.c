@@ -261,7 +261,7 @@ static pw_date random_date(void)
 static void index_equals_brute_force(void **state)
 {
     (void)state;
-    enum { ENTRIES = 1500, TRAVELERS = 600 };
+    enum { ENTRIES = 2500, TRAVELERS = 400 };   /* enough entries for a threaded build */
     pw_watchlist *w = pw_watchlist_new();
     char names[3][96];
     char docs[ENTRIES][16];

@@ -30,8 +30,10 @@
  * the hits equal a brute-force scan's.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "match.h"
 
@@ -366,10 +368,20 @@ static uint32_t dict_intern(builder *b, const char *s, unsigned len, bool concat
     return id;
 }
 
-static bool add_name(builder *b, uint32_t entry, const match_name *m)
+/* A prepared name as add_name needs it: from a match_name, or from the
+ * bytes a preparing thread recorded. */
+typedef struct name_view {
+    unsigned n, n_units, n_significant;
+    uint8_t flags[PW_MAX_TOKENS];
+    const char *unit[MATCH_MAX_UNITS];
+    uint8_t len[MATCH_MAX_UNITS];
+    match_features features[MATCH_MAX_UNITS];
+} name_view;
+
+static bool add_name(builder *b, const name_view *m)
 {
     pw_index *ix = b->ix;
-    unsigned units = match_units(m);
+    unsigned units = m->n_units;
     if (ix->n_names == b->names_cap) {
         size_t cap = b->names_cap ? b->names_cap * 2 : 1024;
         index_name *p = realloc(ix->names, cap * sizeof *p);
@@ -393,15 +405,156 @@ static bool add_name(builder *b, uint32_t entry, const match_name *m)
     nm->n_significant = (uint8_t)m->n_significant;
     memcpy(nm->flags, m->flags, sizeof nm->flags);
     for (unsigned u = 0; u < units; u++) {
-        unsigned len;
-        const char *s = match_unit(m, u, &len);
-        uint32_t id = dict_intern(b, s, len, u >= m->n, &m->features[u]);
+        uint32_t id = dict_intern(b, m->unit[u], m->len[u], u >= m->n, &m->features[u]);
         if (id == UINT32_MAX)
             return false;
         ix->unit_pool[ix->n_units++] = id;
     }
-    (void)entry;
     return true;
+}
+
+/* ------------------------------------------ preparing names on all cores */
+
+/* Names are prepared (folded, split, keyed: the costly part, ICU for other
+ * scripts) by several threads, each over a run of entries, into a byte
+ * record; one thread then interns the records in entry order, so the index
+ * is the same whatever the number of threads. */
+typedef struct name_record {
+    unsigned char *p;
+    size_t len, cap;
+    bool failed;
+} name_record;
+
+static void record_put(name_record *r, const void *src, size_t n)
+{
+    if (r->failed)
+        return;
+    if (r->len + n > r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 1 << 16;
+        while (cap < r->len + n)
+            cap *= 2;
+        unsigned char *p = realloc(r->p, cap);
+        if (!p) {
+            r->failed = true;
+            return;
+        }
+        r->p = p;
+        r->cap = cap;
+    }
+    memcpy(r->p + r->len, src, n);
+    r->len += n;
+}
+
+/* Per entry: the number of names prepared, then each name:
+ * n, units, significant, flags[n], and per unit: len, letters, features. */
+static void record_entry(name_record *r, const pw_entry *en)
+{
+    match_name m;
+    uint16_t count = 0;
+    size_t at = r->len;
+    record_put(r, &count, sizeof count);
+    for (size_t k = 0; k < en->n_names; k++) {
+        if (!match_prepare(NULL, NULL, en->names[k], 0, &m))
+            continue;
+        count++;
+        uint8_t head[3] = {(uint8_t)m.n, (uint8_t)m.n_units, (uint8_t)m.n_significant};
+        record_put(r, head, sizeof head);
+        record_put(r, m.flags, m.n);
+        for (unsigned u = 0; u < m.n_units; u++) {
+            unsigned len;
+            const char *str = match_unit(&m, u, &len);
+            const match_features *f = &m.features[u];
+            uint8_t l = (uint8_t)len, weak = f->weak, ng = f->n_groups;
+            record_put(r, &l, 1);
+            record_put(r, str, len);
+            record_put(r, f->phonetic, sizeof f->phonetic);
+            record_put(r, &weak, 1);
+            record_put(r, &ng, 1);
+            record_put(r, f->groups, ng * sizeof *f->groups);
+        }
+    }
+    if (!r->failed)
+        memcpy(r->p + at, &count, sizeof count);
+}
+
+/* Reads one name of a record back into a view (pointers into the record). */
+static const unsigned char *read_name(const unsigned char *p, name_view *v)
+{
+    v->n = p[0];
+    v->n_units = p[1];
+    v->n_significant = p[2];
+    p += 3;
+    memset(v->flags, 0, sizeof v->flags);
+    memcpy(v->flags, p, v->n);
+    p += v->n;
+    for (unsigned u = 0; u < v->n_units; u++) {
+        match_features *f = &v->features[u];
+        v->len[u] = *p++;
+        v->unit[u] = (const char *)p;
+        p += v->len[u];
+        memcpy(f->phonetic, p, sizeof f->phonetic);
+        p += sizeof f->phonetic;
+        f->weak = *p++;
+        f->n_groups = *p++;
+        f->groups = (const uint32_t *)p;     /* dict_intern copies them */
+        p += f->n_groups * sizeof *f->groups;
+    }
+    return p;
+}
+
+typedef struct prepare_job {
+    const pw_index *ix;
+    size_t first, last;
+    name_record out;
+} prepare_job;
+
+static void *prepare_run(void *arg)
+{
+    prepare_job *j = arg;
+    for (size_t e = j->first; e < j->last && !j->out.failed; e++)
+        record_entry(&j->out, j->ix->entries[e]);
+    return NULL;
+}
+
+/* Prepares every entry's names and adds them, in entry order. */
+static bool add_all_names(builder *b)
+{
+    pw_index *ix = b->ix;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t threads = ix->n_entries < 2000 || cores < 2 ? 1 : (size_t)(cores > 8 ? 8 : cores);
+    prepare_job jobs[8];
+    pthread_t tids[8];
+    bool started[8] = {false};
+    for (size_t i = 0; i < threads; i++) {
+        jobs[i] = (prepare_job){ix, ix->n_entries * i / threads, ix->n_entries * (i + 1) / threads, {0}};
+        started[i] = threads > 1 && pthread_create(&tids[i], NULL, prepare_run, &jobs[i]) == 0;
+        if (!started[i])
+            prepare_run(&jobs[i]);
+    }
+    bool ok = true;
+    for (size_t i = 0; i < threads; i++) {
+        if (started[i])
+            pthread_join(tids[i], NULL);
+        ok = ok && !jobs[i].out.failed;
+    }
+    name_view v;
+    for (size_t i = 0; i < threads && ok; i++) {
+        const unsigned char *p = jobs[i].out.p;
+        for (size_t e = jobs[i].first; e < jobs[i].last && ok; e++) {
+            ix->entry_names[e] = (uint32_t)ix->n_names;
+            uint16_t count;
+            memcpy(&count, p, sizeof count);
+            p += sizeof count;
+            for (uint16_t k = 0; k < count && ok; k++) {
+                p = read_name(p, &v);
+                ok = add_name(b, &v);
+            }
+        }
+    }
+    for (size_t i = 0; i < threads; i++)
+        free(jobs[i].out.p);
+    ix->entry_names[ix->n_entries] = (uint32_t)ix->n_names;
+    return ok;
 }
 
 /* Postings in CSR form: entry ids per dictionary unit, ascending, distinct. */
@@ -557,15 +710,8 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
             ix->entries[ix->n_entries++] = en;
         }
 
-    match_name m;
-    for (size_t e = 0; e < ix->n_entries; e++) {
-        ix->entry_names[e] = (uint32_t)ix->n_names;
-        const pw_entry *en = ix->entries[e];
-        for (size_t k = 0; k < en->n_names; k++)
-            if (match_prepare(NULL, NULL, en->names[k], 0, &m) && !add_name(&b, (uint32_t)e, &m))
-                goto fail;
-    }
-    ix->entry_names[ix->n_entries] = (uint32_t)ix->n_names;
+    if (!add_all_names(&b))
+        goto fail;
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
     if (!build_postings(&b) || !build_maps(ix))
