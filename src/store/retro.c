@@ -39,12 +39,50 @@ typedef struct retro_run {
     pw_retro_report *report;
 } retro_run;
 
-static void add_entry(void *ctx, const pw_entry *e, pw_change c)
+typedef struct entry_load {
+    pw_watchlist *w;             /* copies each entry (pw_watchlist_add) */
+    pw_status st;
+} entry_load;
+
+static void add_entry(void *ctx, const char *const *col, size_t n)
 {
-    pw_watchlist *w = ((void **)ctx)[0];
-    pw_status *st = ((void **)ctx)[1];
-    if (*st == PW_OK && (c == PW_CHANGE_ADDED || c == PW_CHANGE_CHANGED))
-        *st = pw_watchlist_add(w, e);
+    entry_load *l = ctx;
+    if (l->st != PW_OK)
+        return;
+    pw_arena *a = pw_arena_new();
+    pw_entry e;
+    if (!a)
+        l->st = PW_ERR_NOMEM;
+    else if (store_entry_from_json(col[1], col[0], col[2], a, &e) != PW_OK)
+        l->st = PW_ERR_FORMAT;
+    else
+        l->st = pw_watchlist_add(l->w, &e);
+    pw_arena_free(a);
+}
+
+/* The entries version of the list added or changed: the rows that start at
+ * that version (those unchanged since the version before are shared with
+ * it and start earlier). Whether a row is new or a change does not matter
+ * here, so this is one scan of the list's rows, with no lookup per row. */
+static pw_status load_new_entries(pw_store *s, const char *list_name, int version, pw_watchlist *w)
+{
+    store_val nv = sv_text(list_name);
+    int64_t list_id;
+    bool found;
+    pw_status st = store_query_int(s, "SELECT id FROM lists WHERE name = ?", &nv, 1, &list_id, &found);
+    if (st == PW_OK && !found)
+        return store_fail(s, PW_ERR_NOTFOUND, "no list named '%s'", list_name);
+    if (st != PW_OK)
+        return st;
+    entry_load l = {w, PW_OK};
+    store_val v[] = {sv_int(list_id), sv_int(version)};
+    st = store_query(s,
+                     "SELECT l.name, n.entry_id, n.data FROM entries n JOIN lists l ON l.id = n.list_id"
+                     " WHERE n.list_id = ? AND n.valid_from = ? ORDER BY n.id",
+                     v, 2, add_entry, &l);
+    if (st == PW_OK && l.st != PW_OK)
+        st = store_fail(s, l.st, "cannot read the new entries: %s", pw_status_str(l.st));
+    return st;
 }
 
 /* The traveler's identity fields, copied out of the callback's memory. */
@@ -179,11 +217,7 @@ pw_status pw_store_retro_screen(pw_store *s, const char *list_name, int version,
     pw_watchlist *w = pw_watchlist_new();
     if (!w)
         return store_fail(s, PW_ERR_NOMEM, "out of memory");
-    pw_status added = PW_OK;
-    void *pass[2] = {w, &added};
-    pw_status st = pw_store_list_delta_entries(s, list_name, version, add_entry, pass);
-    if (st == PW_OK && added != PW_OK)
-        st = store_fail(s, added, "cannot keep the new entries: %s", pw_status_str(added));
+    pw_status st = load_new_entries(s, list_name, version, w);
     report->entries = pw_watchlist_count(w);
     if (st != PW_OK || report->entries == 0) {
         pw_watchlist_free(w);
