@@ -838,6 +838,32 @@ typedef struct pw_stored_traveler {
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx);
 
+/* -- retro-screening. When a list version adds or changes entries, the
+ * travelers stored in the last days are screened against those entries only
+ * and the alerts they raise are marked retro (PW_ALERT_RETRO), under the pair
+ * rules of pw_store_save_hit. */
+typedef struct pw_retro_report {
+    int64_t since;               /* travelers received at or after this time */
+    size_t entries;              /* added and changed entries screened against */
+    size_t travelers;            /* travelers screened */
+    size_t masked;               /* depersonalised travelers skipped */
+    size_t hits;                 /* hits at or above the threshold */
+    size_t alerts;               /* alerts raised (repeats included) */
+    size_t repeats;              /* of them, repeats of confirmed pairs */
+    size_t suppressed;           /* hits of dismissed pairs whose entry is unchanged */
+    size_t already;              /* hits stored before (a repeated run): not stored again */
+} pw_retro_report;
+
+/* Screens the travelers received in the last days (before now; 0: the
+ * current time) against the entries version of list_name added or changed.
+ * Reads with no transaction open, then writes the hits in short
+ * transactions; a hit stored before for the same traveler and entry content
+ * is skipped, so an interrupted run is completed by running it again.
+ * Placeholders and masked travelers are not screened. Must be called with
+ * no transaction open (PW_ERR_ARG). */
+pw_status pw_store_retro_screen(pw_store *s, const char *list_name, int version, int days,
+                                double threshold, int64_t now, pw_retro_report *report);
+
 /* -- retention. Defaults follow Directive (EU) 2016/681 Art. 12: PNR data
  * depersonalised after 6 months (names, other travelers on the record,
  * addresses and contacts, payment, frequent flyer data, remarks, and the

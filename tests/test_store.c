@@ -762,6 +762,168 @@ static void retro_building_blocks(void **state)
     assert_int_equal(pw_store_commit(f->s), PW_ERR_ARG);
 }
 
+/* ------------------------------------------------------ retro-screening */
+
+typedef struct retro_alerts {
+    int64_t traveler_id[16];
+    char entry_id[16][16];
+    bool retro[16];
+    pw_alert_status status[16];
+    size_t n;
+} retro_alerts;
+
+static void collect_retro_alert(void *ctx, const pw_alert *a)
+{
+    retro_alerts *l = ctx;
+    if (l->n < 16) {
+        l->traveler_id[l->n] = a->traveler_id;
+        snprintf(l->entry_id[l->n], sizeof l->entry_id[0], "%s", a->entry_id ? a->entry_id : "");
+        l->retro[l->n] = a->retro;
+        l->status[l->n] = a->status;
+    }
+    l->n++;
+}
+
+static void retro_screens_recent_travelers_against_new_entries_only(void **state)
+{
+    fixture *f = *state;
+    test_entry e[2];
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
+    pw_list_delta d;
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 1), 1, NULL, T0 - 60 * DAY, &d),
+                     PW_OK);
+    /* Stored travelers: the same person 10 and 40 days ago, and someone who
+     * matches the old entry (unchanged: not screened again). */
+    test_traveler x;
+    traveler_init(&x, "P1", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0 - 10 * DAY, true);
+    int64_t recent = ingest_traveler(f->s, "R1", &x.t, T0 - 10 * DAY);
+    traveler_init(&x, "P2", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0 - 40 * DAY, true);
+    ingest_traveler(f->s, "R2", &x.t, T0 - 40 * DAY);
+    traveler_init(&x, "P3", "PETROV", "IVAN", "1970-01-02", "SU2310", T0 - 5 * DAY, true);
+    ingest_traveler(f->s, "R3", &x.t, T0 - 5 * DAY);
+
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, &d), PW_OK);
+    assert_int_equal(d.added, 1);
+    pw_retro_report r;
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 30, 0.8, T0, &r), PW_OK);
+    assert_int_equal(r.since, T0 - 30 * DAY);
+    assert_int_equal(r.entries, 1);
+    assert_int_equal(r.travelers, 2);          /* P1 and P3; P2 is older than 30 days */
+    assert_int_equal(r.hits, 1);
+    assert_int_equal(r.alerts, 1);
+    assert_int_equal(r.suppressed, 0);
+
+    retro_alerts l = {0};
+    assert_int_equal(pw_store_alerts(f->s, NULL, collect_retro_alert, &l), PW_OK);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.traveler_id[0], recent);
+    assert_string_equal(l.entry_id[0], "E2");
+    assert_true(l.retro[0]);
+
+    /* Run again (e.g. after an interruption): nothing is stored twice. */
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 30, 0.8, T0 + 60, &r), PW_OK);
+    assert_int_equal(r.hits, 1);
+    assert_int_equal(r.already, 1);
+    assert_int_equal(r.alerts, 0);
+    assert_int_equal(count_alerts(f->s, NULL), 1);
+    /* 60 days reach the older flight too. */
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 60, 0.8, T0 + 60, &r), PW_OK);
+    assert_int_equal(r.travelers, 3);
+    assert_int_equal(r.alerts, 1);
+    assert_int_equal(r.already, 1);
+    assert_int_equal(count_alerts(f->s, NULL), 2);
+
+    /* A version that adds and changes nothing screens nothing. */
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0 + DAY, &d), PW_OK);
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 30, 0.8, T0 + DAY, &r), PW_OK);
+    assert_int_equal(r.entries, 0);
+    assert_int_equal(r.travelers, 0);
+
+    /* Bad arguments and unknown lists. */
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 0, 0.8, T0, &r), PW_ERR_ARG);
+    assert_int_equal(pw_store_retro_screen(f->s, "nosuchlist", 1, 30, 0.8, T0, &r), PW_ERR_NOTFOUND);
+    assert_int_equal(pw_store_begin(f->s), PW_OK);
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", 2, 30, 0.8, T0, &r), PW_ERR_ARG);
+    pw_store_rollback(f->s);
+}
+
+static void retro_realerts_a_dismissed_pair_when_its_entry_changes(void **state)
+{
+    fixture *f = *state;
+    test_entry e;
+    entry_init(&e, "interpol", "E1", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
+    pw_list_delta d;
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(&e, 1), 1, NULL, T0 - 20 * DAY, &d),
+                     PW_OK);
+    test_traveler x;
+    traveler_init(&x, "P1", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0 - 10 * DAY, true);
+    int64_t a;
+    assert_int_equal(ingest_hit(f->s, "R1", &x.t, &e.e, 0.85, T0 - 10 * DAY, &a), PW_RAISE_NEW);
+    assert_int_equal(pw_store_review(f->s, a, PW_ALERT_DISMISSED, "anna", "different person", T0 - 9 * DAY), PW_OK);
+
+    /* The entry's date of birth is corrected: the dismissed pair alerts again. */
+    entry_init(&e, "interpol", "E1", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(&e, 1), 1, NULL, T0, &d), PW_OK);
+    assert_int_equal(d.changed, 1);
+    pw_retro_report r;
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 30, 0.8, T0, &r), PW_OK);
+    assert_int_equal(r.entries, 1);
+    assert_int_equal(r.hits, 1);
+    assert_int_equal(r.alerts, 1);
+    retro_alerts l = {0};
+    assert_int_equal(pw_store_alerts(f->s, NULL, collect_retro_alert, &l), PW_OK);
+    assert_int_equal(l.n, 2);
+    assert_true(l.retro[0]);                  /* newest first */
+    assert_int_equal(l.status[0], PW_ALERT_NEW);
+    assert_false(l.retro[1]);
+    assert_int_equal(l.status[1], PW_ALERT_DISMISSED);
+
+    /* Dismissed again, and the list re-imported unchanged: nothing is screened. */
+    int64_t retro_alert;
+    alert_list al = {0};
+    assert_int_equal(pw_store_alerts(f->s, NULL, collect_alert, &al), PW_OK);
+    retro_alert = al.id[0];
+    assert_int_equal(pw_store_review(f->s, retro_alert, PW_ALERT_DISMISSED, "anna", "still not her", T0 + 60),
+                     PW_OK);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(&e, 1), 1, NULL, T0 + DAY, &d), PW_OK);
+    assert_int_equal(d.changed + d.added, 0);
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 30, 0.8, T0 + DAY, &r), PW_OK);
+    assert_int_equal(r.entries, 0);
+    assert_int_equal(r.hits, 0);
+    assert_int_equal(count_alerts(f->s, NULL), 2);
+}
+
+static void retro_skips_masked_travelers(void **state)
+{
+    fixture *f = *state;
+    test_traveler x;
+    /* A PNR traveler of 200 days ago is depersonalised by retention (6 months). */
+    traveler_init(&x, "P1", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0 - 200 * DAY, true);
+    ingest_traveler(f->s, "R1", &x.t, T0 - 200 * DAY);
+    traveler_init(&x, "P2", "LOPEZ", "MARIA", "1980-05-07", "IB3171", T0 - 100 * DAY, true);
+    int64_t kept = ingest_traveler(f->s, "R2", &x.t, T0 - 100 * DAY);
+    pw_retention_policy p;
+    pw_retention_defaults(&p);
+    pw_retention_report rr;
+    assert_int_equal(pw_store_retention(f->s, &p, T0, &rr), PW_OK);
+    assert_int_equal(rr.masked, 1);
+
+    test_entry e;
+    entry_init(&e, "interpol", "E1", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    pw_list_delta d;
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(&e, 1), 1, NULL, T0, &d), PW_OK);
+    pw_retro_report r;
+    assert_int_equal(pw_store_retro_screen(f->s, "interpol", d.version, 365, 0.8, T0, &r), PW_OK);
+    assert_int_equal(r.masked, 1);
+    assert_int_equal(r.travelers, 1);
+    assert_int_equal(r.alerts, 1);
+    retro_alerts l = {0};
+    assert_int_equal(pw_store_alerts(f->s, NULL, collect_retro_alert, &l), PW_OK);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.traveler_id[0], kept);
+}
+
 /* ------------------------------------------------------------ retention */
 
 typedef struct run_list {
@@ -1250,6 +1412,9 @@ int main(void)
         BOTH(dismissed_pair_stays_quiet_until_the_entry_changes),
         BOTH(confirmed_pair_alerts_at_once),
         BOTH(retro_building_blocks),
+        BOTH(retro_screens_recent_travelers_against_new_entries_only),
+        BOTH(retro_realerts_a_dismissed_pair_when_its_entry_changes),
+        BOTH(retro_skips_masked_travelers),
         BOTH(retention_masks_and_deletes),
         BOTH(bad_databases_fail_clearly),
         BOTH(kill_9_loses_nothing_committed),
