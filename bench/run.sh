@@ -100,7 +100,7 @@ if [ -s "$tmp/summary" ]; then
     done <"$tmp/summary"
 fi
 
-for prog in bench_parse bench_rules bench_store; do
+for prog in bench_parse bench_rules bench_store bench_retro; do
     if [ -x "$BUILD/$prog" ]; then
         echo
         echo "== $prog"
