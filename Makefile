@@ -8,7 +8,7 @@
 # Missing Debian packages are installed with apt-get when run as root;
 # otherwise the exact command to run is printed.
 
-DEBIAN_PACKAGES := cmake gcc clang pkg-config libicu-dev libjansson-dev libsqlite3-dev \
+DEBIAN_PACKAGES := cmake gcc clang libclang-rt-dev pkg-config libicu-dev libjansson-dev libsqlite3-dev \
                    libpq-dev libxml2-dev libsodium-dev libcmocka-dev postgresql
 
 BUILD      ?= build
