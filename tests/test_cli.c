@@ -249,6 +249,59 @@ static void screen_adds_rule_hits(void **state)
     test_run_free(&r);
 }
 
+/* The shipped rule files on real PNRGOV samples read by the real parser:
+ * exactly these rule hits, and the Angel Watch notice to the destination. */
+static void shipped_rules_on_sample_pnrs(void **state)
+{
+    (void)state;
+    char args[4096];
+    snprintf(args, sizeof args,
+             "screen --rules '%s/rules/trafficking.rules' --rules '%s/rules/route.rules' "
+             "--rules '%s/rules/co-traveler.rules' --rules '%s/rules/angel-watch.rules' --watchlist '%s' "
+             "'%s' '%s' '%s' '%s'",
+             PW_SOURCE_DIR, PW_SOURCE_DIR, PW_SOURCE_DIR, PW_SOURCE_DIR, test_data("unit-watchlist.csv"),
+             test_data("samples/pnrgov/gtas-loader__pnr-messages__adult_and_infant.edi"),
+             test_data("samples/pnrgov/gtas-parsers__pnr-messages__bigMessagePnr.txt"),
+             test_data("samples/pnrgov/gtas-loader__pnr-messages__multiple_flight_leg_pnr.txt"),
+             test_data("samples/pnrgov/gtas-parsers__pnr-messages__modifyPnr77ForCodeShare.txt"));
+    test_run r = test_paxwatch(args, NULL);
+    assert_int_equal(r.status, 0);
+    static const char *const expected[][2] = {
+        {"13052210400995-13052210400995-XXXYET-1", "minor-with-adult-of-other-surname"},
+        {"320286151401-1-86C92D-1", "co-traveler-of-listed-person"},
+        {"320286151401-1-86C92D-2", "angel-watch"},
+        {"320286151401-1-86C92D-3", "co-traveler-of-listed-person"},
+        {"320286151401-1-86C92D-5", "co-traveler-of-listed-person"},
+        {"320286151401-1-86C92D-6", "co-traveler-of-listed-person"},
+        {"00102181551362-00102181551362-W9TEND-1", "broken-travel"},
+    };
+    size_t rules = 0;
+    for (char *line = r.out; *line;) {
+        char *end = strchr(line, '\n');
+        json_t *o = parse_line(line, (size_t)(end - line));
+        const char *rule = json_string_value(json_object_get(o, "rule"));
+        if (rule) {
+            const char *tid = json_string_value(json_object_get(o, "traveler_id"));
+            bool known = false;
+            for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+                known |= strcmp(tid, expected[i][0]) == 0 && strcmp(rule, expected[i][1]) == 0;
+            if (!known)
+                print_message("unexpected rule hit: %s %s\n", tid, rule);
+            assert_true(known);
+            if (strcmp(rule, "angel-watch") == 0) {
+                json_t *notice = json_object_get(o, "notice");
+                assert_string_equal(json_string_value(json_object_get(notice, "to")), "destination_country");
+                assert_string_equal(json_string_value(json_object_get(notice, "country")), "ETH");
+            }
+            rules++;
+        }
+        json_decref(o);
+        line = end + 1;
+    }
+    assert_int_equal(rules, sizeof expected / sizeof *expected);
+    test_run_free(&r);
+}
+
 /* The analyst's workflow through the command, on the embedded database. */
 static void database_workflow_from_import_to_review(void **state)
 {
@@ -354,6 +407,7 @@ int main(void)
         cmocka_unit_test(compare_batch_answers_every_line_in_order),
         cmocka_unit_test(screen_adds_rule_hits),
         cmocka_unit_test(database_workflow_from_import_to_review),
+        cmocka_unit_test(shipped_rules_on_sample_pnrs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
