@@ -47,6 +47,7 @@ run() {
 }
 
 seconds() { date +%s; }
+now() { date +%s.%N; }
 
 echo "paxwatch benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc 2>/dev/null || echo '?') cores"
 start=$(seconds)
@@ -72,6 +73,25 @@ else
             echo "   missed examples: $BUILD/bench-misses-$n.txt"
         elif [ ! -x "$BUILD/bench_match" ]; then
             echo "   bench_match is not built (the matching engine is not in this build)"
+        fi
+        if [ "$dir/travelers.csv" = "$first" ] && [ -x "$BUILD/paxwatch" ] && [ -f "$dir/watchlist.csv" ]; then
+            # screening with the store: the list imported, every traveler kept with its hits and alerts
+            db="$tmp/store-$n.db"
+            t0=$(now)
+            "$BUILD/paxwatch" import --db "$db" --list synthetic --retro-days 0 "$dir/watchlist.csv" >/dev/null 2>&1
+            check $? "paxwatch import"
+            t1=$(now)
+            "$BUILD/paxwatch" screen --db "$db" --threads 1 "$dir/travelers.csv" >/dev/null 2>"$tmp/screen-db.err"
+            check $? "paxwatch screen --db"
+            t2=$(now)
+            travelers=$(($(wc -l <"$dir/travelers.csv") - 1))
+            echo "== screening with the store (SQLite), $n entries"
+            awk -v a="$t0" -v b="$t1" -v c="$t2" -v t="$travelers" -v n="$n" 'BEGIN {
+                printf "   paxwatch import: %d entries in %.1f s\n", n, b - a;
+                printf "   paxwatch screen --db (1 thread, list loaded from the store, index built, every traveler\n";
+                printf "   stored with hits and alerts): %d travelers in %.1f s, %.0f travelers/s\n", t, c - b, t / (c - b) }'
+            tail -n 1 "$tmp/screen-db.err" | sed 's/^/   /'
+            rm -f "$db" "$db-wal" "$db-shm"
         fi
         rm -f "$dir/watchlist.csv"
     done
