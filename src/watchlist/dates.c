@@ -13,15 +13,6 @@
 
 enum { RANGE_ALL_YEARS = 5 };
 
-static bool all_digits(wl_span s)
-{
-    if (!s.n)
-        return false;
-    for (size_t i = 0; i < s.n; i++)
-        if (!isdigit((unsigned char)s.p[i]))
-            return false;
-    return true;
-}
 
 static int atoi_n(wl_span w)
 {
@@ -46,7 +37,7 @@ static int month_of(wl_span w)
 
 bool wl_year(wl_span w, int *year)
 {
-    if (w.n != 4 || !all_digits(w))
+    if (w.n != 4 || !wl_all_digits(w))
         return false;
     *year = atoi_n(w);
     return *year >= 1800 && *year <= 2100;
@@ -76,7 +67,7 @@ bool wl_parse_date_phrase(wl_span s, pw_date *out)
     if (n >= 2 && !(month = month_of(word[n - 2])))
         return false;
     if (n == 3) {
-        if (!all_digits(word[0]) || word[0].n > 2)
+        if (!wl_all_digits(word[0]) || word[0].n > 2)
             return false;
         day = atoi_n(word[0]);
     }

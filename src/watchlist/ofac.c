@@ -31,15 +31,6 @@ static wl_span value(const char *s)
     return v;
 }
 
-static bool all_digits(wl_span s)
-{
-    if (!s.n)
-        return false;
-    for (size_t i = 0; i < s.n; i++)
-        if (!isdigit((unsigned char)s.p[i]))
-            return false;
-    return true;
-}
 
 bool watchlist_is_ofac(const char *data, size_t len)
 {
@@ -52,7 +43,7 @@ bool watchlist_is_ofac(const char *data, size_t len)
     size_t n;
     unsigned line;
     bool ok = pw_csv_next(csv, &fields, &n, &line, &error) && !error && n == SDN_FIELDS &&
-              all_digits(value(fields[0]));
+              wl_all_digits(value(fields[0]));
     if (ok) {
         ok = false;
         for (size_t i = 1; i < n && !ok; i++) {
@@ -144,7 +135,7 @@ static pw_status load_aliases(wl_load *ld, alias_table *t)
             continue;
         }
         wl_span ent = value(fields[0]), name = value(fields[3]);
-        if (!all_digits(ent)) {
+        if (!wl_all_digits(ent)) {
             wl_report(&alt, line, 1, "ent_num", false, "not a number");
             ld->stats->rejected++;
             continue;
@@ -338,7 +329,7 @@ pw_status watchlist_load_ofac(wl_load *ld, const char *data, size_t len)
             continue;
         }
         wl_span ent = value(fields[0]), name = value(fields[1]), type = value(fields[2]);
-        if (!all_digits(ent)) {
+        if (!wl_all_digits(ent)) {
             wl_report(ld, line, 1, "ent_num", false, "not a number: \"%s\"", fields[0]);
             ld->stats->rejected++;
             continue;

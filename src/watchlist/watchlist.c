@@ -511,3 +511,13 @@ pw_status pw_watchlist_load(pw_watchlist *w, const char *path, const char *list_
         s = PW_ERR_REJECTS;
     return s;
 }
+
+bool wl_all_digits(wl_span s)
+{
+    if (!s.n)
+        return false;
+    for (size_t i = 0; i < s.n; i++)
+        if (!isdigit((unsigned char)s.p[i]))
+            return false;
+    return true;
+}

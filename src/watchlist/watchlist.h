@@ -72,6 +72,8 @@ void wl_report(wl_load *ld, unsigned line, unsigned column, const char *field, b
 
 /* s without surrounding white space. */
 wl_span wl_trim(const char *s, size_t n);
+/* True when s is not empty and holds digits only. */
+bool wl_all_digits(wl_span s);
 /* Takes the next sep-separated piece (trimmed) off *rest; false when none is left. */
 bool wl_next_piece(wl_span *rest, char sep, wl_span *piece);
 /* Copies a span into buf as a C string (truncated to cap-1). */
