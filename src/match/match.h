@@ -119,14 +119,6 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
                         const match_name *e_text, char *matched, size_t cap);
 
 
-/* The features other than the name, and the final score. */
-typedef struct match_person {
-    pw_date dob;
-    char sex;
-    const char *nationality;             /* alpha-3 or NULL */
-    const pw_document *docs;
-    size_t n_docs;
-} match_person;
 
 /* The traveler as the scoring sees it, prepared once per screening:
  * normalized document numbers and the nationality to compare. */
@@ -169,8 +161,9 @@ double match_entry_strings(const match_name *q, const match_subject *subject, co
 /* Normalizes a document number (upper-case letters and digits only). */
 size_t match_document_key(const char *number, char *out, size_t cap);
 
-/* Name similarity below which a pair counts as disagreeing; names with at
- * least two significant tokens need two significant pairs above it. */
+/* The name similarity a comparison is capped at when fewer than two
+ * significant pairs agree (one shared surname is not a match), unless the
+ * one pair covers every significant token of both names. */
 #define MATCH_SINGLE_PAIR_CAP 0.6
 
 /* Splits a traveler's name fields into a prepared name. */
