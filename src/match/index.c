@@ -677,6 +677,15 @@ static bool build_maps(pw_index *ix)
     return ok;
 }
 
+/* The builder's scratch arrays (the index keeps its own). */
+static void builder_free(builder *b)
+{
+    free(b->in.hash);
+    free(b->in.id);
+    free(b->posting_count);
+    free(b->group_at);
+}
+
 pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_index **out)
 {
     *out = NULL;
@@ -716,17 +725,11 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
     if (!build_postings(&b) || !build_maps(ix))
         goto fail;
-    free(b.in.hash);
-    free(b.in.id);
-    free(b.posting_count);
-    free(b.group_at);
+    builder_free(&b);
     *out = ix;
     return PW_OK;
 fail:
-    free(b.in.hash);
-    free(b.in.id);
-    free(b.posting_count);
-    free(b.group_at);
+    builder_free(&b);
     pw_index_free(ix);
     return st;
 }
