@@ -40,11 +40,16 @@ uint64_t match_hash(const char *s, size_t n)
  *  - Cyrillic Е at the start is YE, JE or E (YEVGENIY, JEWGENIJ, EVGENII):
  *    initial YE or JE→E (but not Korean YEO, YEU: ㅕ);
  *  - Cyrillic З is Z, German transliteration writes S (MOROZOV, MOROSOW): Z→S;
- *  - German and Polish write the soft vowels Ё Ю Я after a consonant with J
- *    (ARTJOM, FJODOR, NOWJUTIN): consonant + JO→E, a J between a consonant
- *    and another vowel is dropped (ARTEM, FEDOR, NOVIUTIN);
+ *  - German and Polish write the soft vowels Ё Ю Я and Й with J (ARTJOM,
+ *    FJODOR, KLJUTSCHAKOWA, MARIJA): consonant + JO→E, any other J before a
+ *    vowel→I (ARTEM, FEDOR, KLIUCHAKOVA, MARIIA);
  *  - French writes Ж J and the Arabic jim DJ (NADEJDA, KHEDIDJA): ZH after the
  *    first letter→J (not an initial ZH: ZHANG is not YANG), DJ→J;
+ *  - a Russian name in German spelling (a Russian ending, and W, SCH or J:
+ *    SACHAROW, SCHUKUNOW, JOLKICHINA) writes Х as CH and Ё at the start as
+ *    JO: there CH (not in SCH)→KH and initial JO→E; and a Russian name
+ *    written ZH at the start (ZHUKUNOV) reads as German SCH;
+ *  - Korean 희 is HEE, HUI or HI: EE→I, UI→I;
  *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
  *    ZAYNAB/ZEINAB): a first vowel run of A, E, I and Y that starts with A
  *    or E becomes A.
@@ -59,10 +64,38 @@ static bool consonant(char c)
     return c >= 'A' && c <= 'Z' && !vowel_letter(c);
 }
 
+static bool ends_with(const char *tok, size_t len, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return len >= k + 2 && memcmp(tok + len - k, suffix, k) == 0;
+}
+
+/* A Russian surname or patronymic ending. */
+static bool russian_ending(const char *tok, size_t len)
+{
+    static const char *const endings[] = {"OV", "OVA", "EV", "EVA", "OW", "OWA", "EW", "EWA", "IN", "INA",
+                                          "OK", "KO", "VICH", "WITSCH", "VNA", "WNA", "SKI", "SKAJA"};
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++)
+        if (ends_with(tok, len, endings[i]))
+            return true;
+    return false;
+}
+
 static bool rewrite_secondary(const char *tok, char *out, size_t cap)
 {
+    size_t len = strlen(tok);
+    bool russian = russian_ending(tok, len);
+    bool german = russian && (strchr(tok, 'W') || strstr(tok, "SCH") || strchr(tok, 'J'));
     size_t n = 0, i = 0;
-    if ((tok[0] == 'Y' || tok[0] == 'J') && tok[1] == 'E' && tok[2] != 'O' && tok[2] != 'U')
+    if (german && tok[0] == 'J' && tok[1] == 'O') {
+        out[n++] = 'E';
+        i = 2;
+    } else if (russian && tok[0] == 'Z' && tok[1] == 'H') {
+        memcpy(out, "SCH", 3);
+        n = 3;
+        i = 2;
+    }
+    if (i == 0 && (tok[0] == 'Y' || tok[0] == 'J') && tok[1] == 'E' && tok[2] != 'O' && tok[2] != 'U')
         i = 1;
     bool first_vowel_done = false;
     for (; tok[i] && n + 1 < cap; i++) {
@@ -79,6 +112,17 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
             i += 1;
             continue;
         }
+        if (german && c == 'C' && tok[i + 1] == 'H' && !(i > 0 && tok[i - 1] == 'S')) {
+            out[n++] = 'K';
+            out[n++] = 'H';
+            i++;
+            continue;
+        }
+        if ((c == 'E' && tok[i + 1] == 'E') || (c == 'U' && tok[i + 1] == 'I')) {
+            out[n++] = 'I';
+            i++;
+            continue;
+        }
         if (c == 'Z' && tok[i + 1] != 'H') {
             out[n++] = 'S';
             continue;
@@ -93,10 +137,12 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
             i++;
             continue;
         }
-        if (c == 'J' && i > 0 && consonant(tok[i - 1]) && vowel_letter(tok[i + 1])) {
-            if (tok[i + 1] == 'O') {
-                out[n++] = 'E';
+        if (c == 'J' && i > 0 && vowel_letter(tok[i + 1])) {
+            if (consonant(tok[i - 1]) && tok[i + 1] == 'O') {
+                out[n++] = 'E';                    /* ARTJOM: ARTEM */
                 i++;
+            } else {
+                out[n++] = 'I';                    /* KLJU, MARIJA, WJA: KLIU, MARIIA, VIA */
             }
             continue;
         }
