@@ -15,6 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <cmocka.h>
 #include <libpq-fe.h>
 
 #include "pgtest.h"
@@ -233,4 +236,18 @@ bool pgtest_new_database(char *url, size_t cap, char *err, size_t errcap)
 void pgtest_down_url(char *url, size_t cap)
 {
     snprintf(url, cap, "postgresql://pw@127.0.0.1:%d/none", free_port());
+}
+
+int pgtest_run_group(const char *name, const struct CMUnitTest *tests, size_t n)
+{
+    char err[512];
+    int failed;
+    if (pgtest_start(err, sizeof err)) {
+        failed = _cmocka_run_group_tests(name, tests, n, NULL, NULL);
+    } else {
+        printf("[  FAILED  ] %s: cannot start PostgreSQL for the tests: %s\n", name, err);
+        failed = 1;
+    }
+    pgtest_stop();
+    return failed;
 }

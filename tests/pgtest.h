@@ -20,4 +20,11 @@ void pgtest_down_url(char *url, size_t cap);
 /* Stops the server and removes its folder (also done at exit). */
 void pgtest_stop(void);
 
+struct CMUnitTest;
+/* Starts PostgreSQL, runs the cmocka group on it and stops it; returns the
+ * number of failures. A server that cannot start is a failure, not a skip:
+ * PostgreSQL is part of the project's setup (make deps). */
+int pgtest_run_group(const char *name, const struct CMUnitTest *tests, size_t n);
+#define PGTEST_RUN_GROUP(name, tests) pgtest_run_group(name, tests, sizeof(tests) / sizeof((tests)[0]))
+
 #endif

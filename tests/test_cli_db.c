@@ -492,15 +492,7 @@ int main(void)
     backend = SQLITE;
     int failed = cmocka_run_group_tests_name("paxwatch with sqlite", tests, NULL, NULL);
     backend = POSTGRES;
-    char err[512];
-    if (pgtest_start(err, sizeof err)) {
-        failed += cmocka_run_group_tests_name("paxwatch with postgresql", tests, NULL, NULL);
-    } else {
-        /* Not a skip: PostgreSQL is part of the project's setup (make deps). */
-        printf("[  FAILED  ] paxwatch with postgresql: cannot start PostgreSQL for the tests: %s\n", err);
-        failed++;
-    }
-    pgtest_stop();
+    failed += PGTEST_RUN_GROUP("paxwatch with postgresql", tests);
     char rm[512];
     snprintf(rm, sizeof rm, "rm -rf '%s'", test_tmpdir());
     if (system(rm) != 0)

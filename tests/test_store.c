@@ -1430,15 +1430,7 @@ int main(void)
     backend = SQLITE;
     failed += cmocka_run_group_tests_name("store sqlite", tests, NULL, NULL);
     backend = POSTGRES;
-    char err[512];
-    if (pgtest_start(err, sizeof err)) {
-        failed += cmocka_run_group_tests_name("store postgresql", tests, NULL, NULL);
-    } else {
-        /* Not a skip: PostgreSQL is part of the project's setup (make deps). */
-        printf("[  FAILED  ] store postgresql: cannot start PostgreSQL for the tests: %s\n", err);
-        failed++;
-    }
-    pgtest_stop();
+    failed += PGTEST_RUN_GROUP("store postgresql", tests);
     /* The SQLite files of this run. */
     char rm[512];
     snprintf(rm, sizeof rm, "rm -rf '%s'", test_tmpdir());
