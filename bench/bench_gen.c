@@ -75,6 +75,7 @@ typedef struct pool {
     double *cum;            /* cumulative weights */
     name_item *own;         /* items this pool allocated, or NULL */
     size_t own_from;        /* own[own_from..n) hold allocated strings */
+    size_t roots;           /* tail items sharing a root, every roots-th: the same family */
 } pool;
 
 /* items[0..n) weighted (Zipf-like by rank when no frequency is given), then
@@ -83,6 +84,7 @@ static void pool_init_tail(pool *p, const name_item *items, size_t n, size_t n_t
 {
     p->items = items;
     p->n = n + n_tail;
+    p->roots = 0;
     p->cum = malloc(p->n * sizeof *p->cum);
     double t = 0;
     for (size_t i = 0; i < n; i++) {
@@ -399,13 +401,18 @@ static int16_t pick_nickname(const gen *g, rng *r, const char *formal)
     return count ? (int16_t)(first + rbelow(r, (unsigned)count) + 1) : 0;
 }
 
-/* Every eighth surname of a culture is held out of the list: clean
+/* Every eighth surname family of a culture is held out of the list: clean
  * travelers are drawn from those only, so that a clean traveler is a person
  * the list does not name at all (the namesake case is measured on its own,
- * by same_name_diff_dob). */
+ * by same_name_diff_dob). A family is a surname with its particle forms
+ * (QURASHI, AL-QURASHI, BIN QURASHI): they are one name to a screener. */
 static int held_out(const pool *p, unsigned i)
 {
-    return p->n >= 8 ? i % 8 == 7 : i == p->n - 1;
+    if (p->n < 8)
+        return i == p->n - 1;
+    if (p->roots && i >= p->own_from)
+        return (i - p->own_from) % p->roots % 8 == 7;
+    return i % 8 == 7;
 }
 
 static int16_t pick_surname(const pool *p, rng *r, int clean)
@@ -1444,6 +1451,7 @@ static void surnames_with_tail(pool *p, int cult, const name_item *table, size_t
     pool_init_tail(p, items, n, n_tail, share);
     p->own = items;
     p->own_from = n;
+    p->roots = cult == C_AR ? n_pre : 0;   /* Arabic tail: root × particle spellings */
 }
 
 static int gen_init(gen *g, const char *data_dir)

@@ -164,6 +164,7 @@ static void variations_are_found(void **state)
         {"dob day mistyped", {"ANNA SCHMIDT", "1980-03-14"}, {"ANNA SCHMIDT", "1980-03-04"}},
         {"dob year only", {"ANNA SCHMIDT", "1980-03-04"}, {"ANNA SCHMIDT", "1980"}},
         {"dob missing", {"ANNA SCHMIDT"}, {"ANNA SCHMIDT", "1980-03-04"}},
+        {"surname meets nothing, same dob", {"MALIK, HUSAYN MOHAMMED", "1959-02-07"}, {"HUSAYN, MOHAMMED", "1959-02-07"}},
         {"mrz", {"NGUYEN<<VAN<SON", "1985-03-07"}, {"NGUYEN VAN SON", "1985-03-07"}},
         {"particles", {"AYMAN ZAWAHIRI", "1951-06-19"}, {"AL-ZAWAHIRI, Ayman", "1951-06-19"}},
         {"document", {"A ZAWAHRI", "1951-06-19", 0, NULL, "P:EGY:1084010"}, {"AL-ZAWAHIRI, Ayman", NULL, 0, NULL, "P:EGY:1084010"}},
@@ -190,6 +191,9 @@ static void non_matches_are_not_found(void **state)
         {"different people", {"MARIA GONZALEZ", "1970-01-01"}, {"MARTA GOMEZ", "1970-01-01"}},
         {"conflicting document", {"JOHN SMITH", NULL, 0, NULL, "P:GBR:123456789"}, {"JOHN SMITH", NULL, 0, NULL, "P:GBR:987654321"}},
         {"sex conflict on a variant", {"MARIO ROSSI", NULL, 'M'}, {"MARIA ROSSI", NULL, 'F'}},
+        {"surname meets nothing", {"MALIK, HUSAYN MOHAMMED", "1959-02-07"}, {"HUSAYN, MOHAMMED"}},
+        {"surname meets nothing", {"WHITE, THOMAS JAMES", "1960-01-01"}, {"THOMAS, JAMES", "1960"}},
+        {"particle-like surnames", {"LE, VAN TRANG"}, {"TRANG, VAN"}},
     };
     expect(cases, N(cases), false);
 }

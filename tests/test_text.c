@@ -527,8 +527,12 @@ static void split_particles_hyphens_apostrophes(void **state)
     assert_int_equal(t.flags[0], PW_TOKEN_SURNAME | PW_TOKEN_PARTICLE);
     assert_int_equal(t.flags[1], PW_TOKEN_SURNAME | PW_TOKEN_PARTICLE);
     assert_int_equal(t.flags[2], PW_TOKEN_SURNAME);
-    assert_int_equal(pw_name_split("O Neill", NULL, NULL, 0, &t), PW_OK);
-    assert_int_equal(t.flags[0], PW_TOKEN_SURNAME | PW_TOKEN_PARTICLE);
+    /* O, LE, DU are surnames of their own (Korean, Vietnamese, Chinese), not particles */
+    assert_int_equal(pw_name_split("O", "Hyun Ki", NULL, 0, &t), PW_OK);
+    assert_int_equal(t.flags[0], PW_TOKEN_SURNAME);
+    assert_int_equal(pw_name_split("Lê", "Văn Trang", NULL, 0, &t), PW_OK);
+    assert_int_equal(t.flags[0], PW_TOKEN_SURNAME);
+    assert_int_equal(t.flags[1], PW_TOKEN_GIVEN | PW_TOKEN_PARTICLE);
 }
 
 static void split_limits(void **state)

@@ -83,9 +83,16 @@ static int pair_order(const void *a, const void *b)
     return x->e < y->e ? -1 : (x->e > y->e);
 }
 
-static double token_weight(const uint8_t *flags, unsigned i)
+/* The weight of token i in its name's coverage. When both names have
+ * significant tokens only those count (a particle, kept or dropped, says
+ * nothing about the person), and only significant pairs cover them: then
+ * no name scores above what its two best significant pairs allow, which the
+ * index relies on (match_pair_bound). */
+static double token_weight(const uint8_t *flags, unsigned i, bool both_significant)
 {
-    return (flags[i] & PW_TOKEN_PARTICLE) ? PARTICLE_WEIGHT : 1.0;
+    if (flags[i] & PW_TOKEN_PARTICLE)
+        return both_significant ? 0.0 : PARTICLE_WEIGHT;
+    return 1.0;
 }
 
 
@@ -107,6 +114,25 @@ static bool covers_all_significant(unsigned n, const uint8_t *flags, uint16_t ma
         if (!(flags[i] & PW_TOKEN_PARTICLE) && !(mask & (1u << i)))
             return false;
     return true;
+}
+
+/* A name split into surname and given names whose surname meets nothing in
+ * the other name: MALIK HUSAYN MOHAMMED is not MOHAMMED HUSAYN, WHITE
+ * THOMAS JAMES not THOMAS JAMES, unless the date of birth says so. */
+static bool surname_unmatched(unsigned n, const uint8_t *flags, uint16_t covered)
+{
+    bool surname = false, given = false;
+    for (unsigned i = 0; i < n; i++) {
+        if (flags[i] & PW_TOKEN_PARTICLE)
+            continue;
+        if (flags[i] & PW_TOKEN_SURNAME) {
+            if (covered & (1u << i))
+                return false;
+            surname = true;
+        }
+        given |= (flags[i] & PW_TOKEN_GIVEN) != 0;
+    }
+    return surname && given;
 }
 
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
@@ -138,6 +164,7 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
     if (n_pairs == 0)
         return 0.0;
     qsort(pairs, n_pairs, sizeof *pairs, pair_order);
+    bool both_significant = q->n_significant > 0 && e->n_significant > 0;
 
     uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
     double got_q = 0, got_e = 0;
@@ -149,12 +176,14 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             continue;
         used_q |= p->qmask;
         used_e |= p->emask;
-        for (unsigned i = 0; i < q->n; i++)
-            if (p->qmask & (1u << i))
-                got_q += token_weight(q->flags, i) * p->sim;
-        for (unsigned j = 0; j < e->n; j++)
-            if (p->emask & (1u << j))
-                got_e += token_weight(e->flags, j) * p->sim;
+        if (p->significant || !both_significant) {
+            for (unsigned i = 0; i < q->n; i++)
+                if (p->qmask & (1u << i))
+                    got_q += token_weight(q->flags, i, both_significant) * p->sim;
+            for (unsigned j = 0; j < e->n; j++)
+                if (p->emask & (1u << j))
+                    got_e += token_weight(e->flags, j, both_significant) * p->sim;
+        }
         if (p->significant) {
             significant++;
             sig_q |= p->qmask;
@@ -165,9 +194,9 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
     }
     double all_q = 0, all_e = 0;
     for (unsigned i = 0; i < q->n; i++)
-        all_q += token_weight(q->flags, i);
+        all_q += token_weight(q->flags, i, both_significant);
     for (unsigned j = 0; j < e->n; j++)
-        all_e += token_weight(e->flags, j);
+        all_e += token_weight(e->flags, j, both_significant);
     double cq = got_q / all_q, ce = got_e / all_e;
     double hi = cq > ce ? cq : ce, lo = cq > ce ? ce : cq;
     double name = 0.75 * hi + 0.25 * lo;
@@ -179,6 +208,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
                  covers_all_significant(e->n, e->flags, sig_e);
     if (none || (multi && significant < 2 && !whole) || significant == 0)
         name = fmin(name, MATCH_SINGLE_PAIR_CAP);
+    else if (surname_unmatched(q->n, q->flags, sig_q) || surname_unmatched(e->n, e->flags, sig_e))
+        name = fmin(name, MATCH_SURNAME_CAP);
     return name;
 }
 

@@ -32,11 +32,14 @@ static const char *const titles[] = {
 /* Glued titles, longest first; DR is left out (ALEXANDR). */
 static const char *const glued_titles[] = {"MSTR", "MISS", "MRS", "MR", "MS"};
 
-/* Name particles (sorted): kept as tokens, flagged PW_TOKEN_PARTICLE. */
+/* Name particles (sorted): kept as tokens, flagged PW_TOKEN_PARTICLE. Not
+ * LE, DU or O: each is also a common surname of its own (Vietnamese Lê,
+ * Chinese Du, Korean O), and the French forms join their noun anyway
+ * (LE BLANC / LEBLANC meet as a concatenation). */
 static const char *const particles[] = {
     "ABD", "ABI", "ABU", "AL", "AP", "BEN", "BIN", "BINT", "BOU", "DA", "DAL", "DAS", "DE",
-    "DEL", "DELA", "DELLA", "DELLE", "DEN", "DER", "DES", "DI", "DOS", "DU", "EL", "IBN",
-    "LA", "LAS", "LE", "LES", "LOS", "MAC", "MC", "O", "OULD", "ST", "TEN", "TER", "UD", "UL",
+    "DEL", "DELA", "DELLA", "DELLE", "DEN", "DER", "DES", "DI", "DOS", "EL", "IBN",
+    "LA", "LAS", "LES", "LOS", "MAC", "MC", "OULD", "ST", "TEN", "TER", "UD", "UL",
     "VAN", "VANDER", "VON", "Y", "ZU",
 };
 
