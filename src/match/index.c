@@ -189,9 +189,34 @@ typedef struct entry_digest {
     bool documents;
 } entry_digest;
 
+/* An entry's birth year class, one byte per entry: the pair postings hold
+ * each key's entries ordered by it, so that a query reads only the entries
+ * born near its traveler's year and those with no year. */
+#define YEAR_NONE 0              /* no date of birth with a year */
+#define YEAR_SEVERAL 255         /* dates in different years, or with and without one */
+#define YEAR_FIRST 1800          /* code 1; years outside 1801..2053 share the end codes */
+
+static uint8_t year_code(int year)
+{
+    int c = year - YEAR_FIRST;
+    return (uint8_t)(c < 1 ? 1 : c > 253 ? 253 : c);
+}
+
+static uint8_t entry_year_code(const pw_entry *en)
+{
+    if (!en->n_dobs)
+        return YEAR_NONE;
+    uint8_t c = en->dobs[0].year ? year_code(en->dobs[0].year) : YEAR_NONE;
+    for (size_t i = 1; i < en->n_dobs; i++)
+        if ((en->dobs[i].year ? year_code(en->dobs[i].year) : YEAR_NONE) != c)
+            return YEAR_SEVERAL;
+    return c;
+}
+
 struct pw_index {
     const pw_entry **entries;
     entry_digest *digests;
+    uint8_t *year;               /* per entry: its birth year class */
     size_t n_entries;
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
     index_name *names;
@@ -217,7 +242,7 @@ struct pw_index {
     multimap phonetic;           /* phonetic key hash → dict ids */
     multimap groups;             /* group id → dict ids */
     multimap documents;          /* document key hash → entry ids */
-    multimap pairs;              /* pair of significant dict units → entry ids */
+    multimap pairs;              /* pair of significant dict units → entry ids, by year class */
 };
 
 /* Dictionary interning at build time: (role, letters) → id. */
@@ -649,7 +674,20 @@ static bool build_maps(pw_index *ix)
                 ok = kv_push(&documents, letters_key(key, n), (uint32_t)e);
         }
     }
-    for (size_t e = 0; e < ix->n_entries && ok; e++)
+    /* entries pushed by year class (a stable sort keeps that order within a key) */
+    uint32_t *order = malloc((ix->n_entries ? ix->n_entries : 1) * sizeof *order);
+    ok = ok && order;
+    if (ok) {
+        size_t at[257] = {0};
+        for (size_t e = 0; e < ix->n_entries; e++)
+            at[ix->year[e] + 1]++;
+        for (unsigned c = 1; c < 257; c++)
+            at[c] += at[c - 1];
+        for (size_t e = 0; e < ix->n_entries; e++)
+            order[at[ix->year[e]]++] = (uint32_t)e;
+    }
+    for (size_t o = 0; o < ix->n_entries && ok; o++) {
+        uint32_t e = order[o];
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
             const index_name *nm = &ix->names[k];
             uint32_t sig[MATCH_MAX_UNITS];
@@ -664,8 +702,10 @@ static bool build_maps(pw_index *ix)
             for (unsigned a = 0; a < n && ok; a++)
                 for (unsigned b = a + 1; b < n && ok; b++)
                     if (!(sig_mask[a] & sig_mask[b]))
-                        ok = kv_push(&pairs, pair_key(sig[a], sig[b]), (uint32_t)e);
+                        ok = kv_push(&pairs, pair_key(sig[a], sig[b]), e);
         }
+    }
+    free(order);
     ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
          multimap_build(&ix->groups, &groups) && multimap_build(&ix->documents, &documents) &&
          multimap_build(&ix->pairs, &pairs);
@@ -704,8 +744,9 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
     ix->strings = pw_arena_new();
     ix->entries = malloc((total ? total : 1) * sizeof *ix->entries);
     ix->digests = calloc(total ? total : 1, sizeof *ix->digests);
+    ix->year = malloc(total ? total : 1);
     ix->entry_names = malloc((total + 1) * sizeof *ix->entry_names);
-    if (!ix->strings || !ix->entries || !ix->entry_names || !ix->digests)
+    if (!ix->strings || !ix->entries || !ix->entry_names || !ix->digests || !ix->year)
         goto fail;
     for (size_t l = 0; l < n_lists; l++)
         for (size_t i = 0; i < pw_watchlist_count(lists[l]); i++) {
@@ -716,6 +757,7 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
                 memcpy(dg->dobs, en->dobs, dg->n_dobs * sizeof *dg->dobs);
             dg->all_dobs = en->n_dobs <= DIGEST_DOBS;
             dg->documents = en->n_docs > 0;
+            ix->year[ix->n_entries] = entry_year_code(en);
             ix->entries[ix->n_entries++] = en;
         }
 
@@ -740,6 +782,7 @@ void pw_index_free(pw_index *ix)
         return;
     free(ix->entries);
     free(ix->digests);
+    free(ix->year);
     free(ix->entry_names);
     free(ix->names);
     free(ix->unit_pool);
@@ -780,6 +823,12 @@ size_t pw_index_memory(const pw_index *ix)
 
 /* ------------------------------------------------------------ screening */
 
+/* A similar record's index with its similarity, for ordering. */
+typedef struct ranked {
+    float sim;
+    uint32_t k;
+} ranked;
+
 /* A dictionary unit similar to a query unit. */
 typedef struct similar {
     uint32_t dict;
@@ -797,8 +846,12 @@ struct pw_screener {
     uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
     similar *similar;
     size_t n_similar, cap_similar;
-    uint32_t *by_unit;       /* similar indexes grouped by query unit */
+    ranked *by_unit;         /* similar records grouped by query unit, best first */
     size_t cap_by_unit;
+    /* the lowest name similarity that can alert, per year class of the
+     * entry (see match_name_floor), for the traveler being screened */
+    uint8_t year;            /* the traveler's year class, YEAR_NONE without one */
+    double floor_same, floor_near, floor_none, floor_min;
     uint32_t *candidates;
     size_t n_candidates, cap_candidates;
     pw_hit *hits;
@@ -948,8 +1001,8 @@ static bool probe_unit(pw_screener *s, unsigned u)
 {
     const pw_index *ix = s->ix;
     for (size_t k = 0; k < s->n_similar; k++) {
-        if (s->similar[k].unit != u)
-            continue;
+        if (s->similar[k].unit != u || s->similar[k].sim < s->floor_min)
+            continue;                       /* one pair covers the name: it is the name's bound */
         uint32_t d = s->similar[k].dict;
         for (uint32_t p = ix->postings_start[d]; p < ix->postings_start[d + 1]; p++)
             if (!push_candidate(s, ix->postings[p]))
@@ -958,21 +1011,74 @@ static bool probe_unit(pw_screener *s, unsigned u)
     return true;
 }
 
-/* Candidates through the pair postings of query units u and v. */
-static bool probe_pair(pw_screener *s, unsigned u, unsigned v, const uint32_t *first, const uint32_t *count)
+/* Pushes the entries of one pair posting that the name bound ub lets
+ * through, by year class: those born in the traveler's year, a year off,
+ * with no year, in several years. */
+static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double ub)
+{
+    const uint8_t *year = s->ix->year;
+    if (s->year == YEAR_NONE) {                 /* no year: every class alike */
+        if (ub < s->floor_none)
+            return true;
+        for (uint32_t k = 0; k < n; k++)
+            if (!push_candidate(s, ids[k]))
+                return false;
+        return true;
+    }
+    uint32_t k = 0;
+    if (ub >= s->floor_none)
+        for (; k < n && year[ids[k]] == YEAR_NONE; k++)
+            if (!push_candidate(s, ids[k]))
+                return false;
+    if (ub >= s->floor_same) {                  /* the traveler's year and a year off */
+        uint8_t lo = (uint8_t)(ub >= s->floor_near ? s->year - 1 : s->year);
+        uint8_t hi = (uint8_t)(ub >= s->floor_near ? s->year + 1 : s->year);
+        uint32_t a = k, b = n;
+        while (a < b) {                          /* the first of class lo or later */
+            uint32_t mid = a + (b - a) / 2;
+            if (year[ids[mid]] < lo)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        for (k = a; k < n && year[ids[k]] <= hi; k++)
+            if (!push_candidate(s, ids[k]))
+                return false;
+        for (k = n; k > 0 && year[ids[k - 1]] == YEAR_SEVERAL; k--)
+            if (!push_candidate(s, ids[k - 1]))
+                return false;
+    }
+    return true;
+}
+
+/* Candidates through the pair postings of query units u and v; each
+ * unit's similar records are ordered best first, so a pair whose bound
+ * cannot reach the lowest floor ends its row. */
+static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned v, const uint32_t *first,
+                       const uint32_t *count)
 {
     const pw_index *ix = s->ix;
-    const uint32_t *order = s->by_unit;
-    for (uint32_t i = first[u]; i < first[u] + count[u]; i++)
+    const ranked *order = s->by_unit;
+    bool concat_uv = u >= q->n || v >= q->n;
+    for (uint32_t i = first[u]; i < first[u] + count[u]; i++) {
+        if (match_pair_bound(order[i].sim, order[first[v]].sim, true) < s->floor_min)
+            break;
+        uint32_t a = s->similar[order[i].k].dict;
         for (uint32_t j = first[v]; j < first[v] + count[v]; j++) {
+            if (match_pair_bound(order[i].sim, order[j].sim, true) < s->floor_min)
+                break;
             /* a == b is a real pair too: a name may hold the same unit twice (JOHN JOHN) */
-            uint32_t a = s->similar[order[i]].dict, b = s->similar[order[j]].dict;
+            uint32_t b = s->similar[order[j].k].dict;
+            bool concat = concat_uv || ix->dict_concat[a] || ix->dict_concat[b];
+            double ub = match_pair_bound(order[i].sim, order[j].sim, concat);
+            if (ub < s->floor_min)
+                continue;
             uint32_t n;
             const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
-            for (uint32_t k = 0; k < n; k++)
-                if (!push_candidate(s, ids[k]))
-                    return false;
+            if (n && !push_posting(s, ids, n, ub))
+                return false;
         }
+    }
     return true;
 }
 
@@ -1037,12 +1143,20 @@ static unsigned covers_significant_tokens(const match_name *q, uint16_t mask)
     return n;
 }
 
-/* Orders the similar records by query unit (counting sort). */
+static int ranked_order(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->sim != y->sim)
+        return x->sim > y->sim ? -1 : 1;
+    return x->k < y->k ? -1 : (x->k > y->k);
+}
+
+/* Orders the similar records by query unit (counting sort), best first within one. */
 static bool group_by_unit(pw_screener *s, unsigned units, uint32_t *first, uint32_t *count)
 {
     if (s->n_similar > s->cap_by_unit) {
         size_t cap = s->n_similar * 2;
-        uint32_t *p = realloc(s->by_unit, cap * sizeof *p);
+        ranked *p = realloc(s->by_unit, cap * sizeof *p);
         if (!p)
             return false;
         s->by_unit = p;
@@ -1059,8 +1173,21 @@ static bool group_by_unit(pw_screener *s, unsigned units, uint32_t *first, uint3
     uint32_t fill[MATCH_MAX_UNITS];
     memcpy(fill, first, units * sizeof *fill);
     for (size_t k = 0; k < s->n_similar; k++)
-        s->by_unit[fill[s->similar[k].unit]++] = (uint32_t)k;
+        s->by_unit[fill[s->similar[k].unit]++] = (ranked){s->similar[k].sim, (uint32_t)k};
+    for (unsigned u = 0; u < units; u++)
+        if (count[u] > 1)
+            qsort(s->by_unit + first[u], count[u], sizeof *s->by_unit, ranked_order);
     return true;
+}
+
+/* The name floors of the traveler per year class of the entry. */
+static void set_floors(pw_screener *s, const pw_traveler *t, double threshold)
+{
+    s->year = t->dob.year ? year_code(t->dob.year) : YEAR_NONE;
+    s->floor_same = match_name_floor(threshold, match_dob_ceiling(t->dob, 0));
+    s->floor_near = match_name_floor(threshold, match_dob_ceiling(t->dob, 1));
+    s->floor_none = match_name_floor(threshold, match_dob_ceiling(t->dob, -1));
+    s->floor_min = fmin(s->floor_same, fmin(s->floor_near, s->floor_none));
 }
 
 pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, const pw_hit **hits,
@@ -1075,6 +1202,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
     match_subject subject;
     match_subject_of(t, &subject);
+    set_floors(s, t, threshold);
 
     unsigned units = match_units(&q);
     for (unsigned u = 0; u < units; u++)
@@ -1095,8 +1223,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             return PW_ERR_NOMEM;
         for (unsigned u = 0; u < units; u++)
             for (unsigned v = u + 1; v < units; v++)
-                if (significant[u] && significant[v] && !(masks[u] & masks[v]) &&
-                    !probe_pair(s, u, v, first, count))
+                if (significant[u] && significant[v] && !(masks[u] & masks[v]) && count[u] && count[v] &&
+                    !probe_pair(s, &q, u, v, first, count))
                     return PW_ERR_NOMEM;
         /* a single pair that covers both significant tokens (score.c) */
         if (q.n_significant == 2)

@@ -151,6 +151,29 @@ void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence
 double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
                            bool documents);
 
+/* The lowest name similarity that can reach threshold against an entry
+ * when its date of birth adds at most dob (log-odds), sex and nationality
+ * agree and no document matches (a shade low, never high). */
+double match_name_floor(double threshold, double dob);
+/* The most a date of birth can add for a traveler born t against an entry
+ * born years_apart years apart in every date it lists (-1: it lists no year). */
+double match_dob_ceiling(pw_date t, int years_apart);
+
+/* The highest name similarity an alignment can reach when its best
+ * significant pair has similarity a and its second b (a ≥ b): two of the
+ * name's tokens are covered at a and b and the others at b at most; a
+ * concatenation covers two tokens at once (score.c keeps to this: particles
+ * add nothing beside significant tokens). */
+static inline double match_pair_bound(double a, double b, bool concat)
+{
+    if (a < b) {
+        double t = a;
+        a = b;
+        b = t;
+    }
+    return concat ? (2.0 * a + b) / 3.0 : (a + b) / 2.0;
+}
+
 /* The score from a name similarity and the other evidence; explain may be
  * NULL. Monotone in name: with name 1.0 it bounds every name's score. */
 double match_score_of(double name, const match_evidence *ev, pw_explain *x);

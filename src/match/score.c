@@ -368,6 +368,25 @@ double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n
     return 1.0 / (1.0 + exp(-(logit + 1e-6)));
 }
 
+double match_name_floor(double threshold, double dob)
+{
+    if (threshold <= 0.0)
+        return -INFINITY;
+    if (threshold >= 1.0)
+        return INFINITY;
+    double logit = log(threshold / (1.0 - threshold));
+    return W_NAME_PIVOT + (logit - dob - W_SEX_MATCH - W_NATIONALITY_MATCH) / W_NAME_SLOPE - 1e-6;
+}
+
+double match_dob_ceiling(pw_date t, int years_apart)
+{
+    if (!t.year || years_apart < 0)
+        return 0.0;
+    if (years_apart == 0)
+        return date_full(t) ? W_DOB_EXACT : W_DOB_PARTIAL;
+    return years_apart == 1 ? W_DOB_NEAR : W_DOB_CONFLICT;
+}
+
 void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev)
 {
     const pw_traveler *t = q->traveler;
