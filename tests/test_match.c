@@ -283,7 +283,9 @@ static void index_equals_brute_force(void **state)
             random_name(names[k], sizeof names[k]);
             np[k] = names[k];
         }
-        pw_date dob = random_date();
+        /* one date, none, or (one in eight) two: in different years, or one without a year */
+        pw_date dobs[2] = {random_date(), random_date()};
+        size_t n_dobs = rnd(8) == 0 ? 2 : dobs[0].year ? 1 : 0;
         pw_document doc;
         memset(&doc, 0, sizeof doc);
         doc.type[0] = 'P';
@@ -292,7 +294,7 @@ static void index_equals_brute_force(void **state)
         doc.number = docs[i];
         char nat[1][4] = {"VNM"};
         pw_entry e = {.id = id, .list = "random", .names = np, .n_names = n_names,
-                      .dobs = &dob, .n_dobs = dob.year ? 1 : 0, .sex = rnd(2) ? 'M' : 'F',
+                      .dobs = dobs, .n_dobs = n_dobs, .sex = rnd(2) ? 'M' : 'F',
                       .nationalities = nat, .n_nationalities = rnd(2), .docs = &doc, .n_docs = rnd(3) == 0};
         assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
     }
@@ -320,7 +322,8 @@ static void index_equals_brute_force(void **state)
             t.docs = &doc;
             t.n_docs = 1;
         }
-        double threshold = rnd(2) ? PW_DEFAULT_THRESHOLD : 0.5;
+        static const double thresholds[] = {PW_DEFAULT_THRESHOLD, 0.5, 0.9, 0.7};
+        double threshold = thresholds[rnd(4)];
         const pw_hit *h1, *h2;
         size_t n1, n2;
         assert_int_equal(pw_screen(a, &t, threshold, &h1, &n1), PW_OK);

@@ -173,6 +173,7 @@ static size_t multimap_memory(const multimap *m)
 
 typedef struct index_name {
     uint32_t units;          /* offset in unit_pool: n_units dictionary ids */
+    uint32_t shape;          /* names of the same units and flags share it: one score */
     uint8_t n;
     uint8_t n_units;
     uint8_t n_significant;
@@ -221,6 +222,7 @@ struct pw_index {
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
     index_name *names;
     size_t n_names;
+    size_t n_shapes;
     uint32_t *unit_pool;
     size_t n_units;
 
@@ -233,6 +235,10 @@ struct pw_index {
     size_t n_group_pool;
     size_t n_dict;
     pw_arena *strings;
+
+    uint32_t *partner_start;     /* n_dict + 1 offsets into partners */
+    uint32_t *partners;          /* see build_partners */
+    size_t n_partners;
 
     uint32_t *postings_start;    /* n_dict + 1 */
     uint32_t *postings;          /* entry ids */
@@ -644,6 +650,131 @@ static unsigned deletion_keys(const char *s, unsigned len, uint64_t *keys)
     return len;
 }
 
+#define MAX_NAME_PAIRS (MATCH_MAX_UNITS * (MATCH_MAX_UNITS - 1) / 2)
+
+/* The pairs of disjoint significant units of a name, as dictionary ids
+ * (two pairs of one alignment never share a token: overlapping units make
+ * no pair). */
+static unsigned name_pairs(const pw_index *ix, const index_name *nm, uint32_t (*pair)[2])
+{
+    uint32_t sig[MATCH_MAX_UNITS];
+    uint16_t masks[MATCH_MAX_UNITS], sig_mask[MATCH_MAX_UNITS];
+    unsigned n = 0, units = match_unit_masks(nm->n, nm->flags, masks), np = 0;
+    for (unsigned u = 0; u < units; u++)
+        if (match_mask_significant(nm->n, nm->flags, masks[u])) {
+            sig_mask[n] = masks[u];
+            sig[n++] = ix->unit_pool[nm->units + u];
+        }
+    for (unsigned a = 0; a < n; a++)
+        for (unsigned b = a + 1; b < n; b++)
+            if (!(sig_mask[a] & sig_mask[b])) {
+                pair[np][0] = sig[a];
+                pair[np][1] = sig[b];
+                np++;
+            }
+    return np;
+}
+
+static bool same_shape(const pw_index *ix, const index_name *a, const index_name *b)
+{
+    return a->n == b->n && a->n_units == b->n_units && !memcmp(a->flags, b->flags, a->n) &&
+           !memcmp(ix->unit_pool + a->units, ix->unit_pool + b->units, a->n_units * sizeof *ix->unit_pool);
+}
+
+/* Numbers the distinct names (the same units with the same flags): many
+ * entries share a common name, and a query scores it once. */
+static bool build_shapes(pw_index *ix)
+{
+    size_t size = 16;
+    while (size < ix->n_names * 2)
+        size *= 2;
+    uint32_t *table = malloc(size * sizeof *table);     /* name index of each shape's first */
+    if (!table)
+        return false;
+    memset(table, 0xff, size * sizeof *table);
+    ix->n_shapes = 0;
+    for (size_t k = 0; k < ix->n_names; k++) {
+        index_name *nm = &ix->names[k];
+        uint64_t h = match_hash((const char *)(ix->unit_pool + nm->units), nm->n_units * sizeof *ix->unit_pool);
+        h ^= match_hash((const char *)nm->flags, nm->n) * 31 + nm->n;
+        size_t at = h & (size - 1);
+        while (table[at] != UINT32_MAX && !same_shape(ix, &ix->names[table[at]], nm))
+            at = (at + 1) & (size - 1);
+        if (table[at] == UINT32_MAX) {
+            table[at] = (uint32_t)k;
+            nm->shape = (uint32_t)ix->n_shapes++;
+        } else {
+            nm->shape = ix->names[table[at]].shape;
+        }
+    }
+    free(table);
+    return true;
+}
+
+/* Partners in CSR form: per dictionary unit, the units it makes a pair
+ * with in some name, distinct. A query whose similar unit has
+ * few partners reads them instead of looking up every combination. */
+static bool build_partners(pw_index *ix)
+{
+    uint32_t *start = calloc(ix->n_dict + 2, sizeof *start);
+    if (!start)
+        return false;
+    uint32_t pair[MAX_NAME_PAIRS][2];
+    size_t total = 0;
+    for (size_t k = 0; k < ix->n_names; k++) {
+        unsigned n = name_pairs(ix, &ix->names[k], pair);
+        for (unsigned i = 0; i < n; i++) {
+            start[pair[i][0] + 2]++;
+            start[pair[i][1] + 2] += pair[i][0] != pair[i][1];
+            total += 1 + (pair[i][0] != pair[i][1]);
+        }
+    }
+    if (total >= UINT32_MAX) {
+        free(start);
+        return false;
+    }
+    for (size_t d = 2; d < ix->n_dict + 2; d++)
+        start[d] += start[d - 1];
+    uint32_t *partners = malloc((total ? total : 1) * sizeof *partners);
+    if (!partners) {
+        free(start);
+        return false;
+    }
+    for (size_t k = 0; k < ix->n_names; k++) {   /* start[d + 1] is d's write cursor */
+        unsigned n = name_pairs(ix, &ix->names[k], pair);
+        for (unsigned i = 0; i < n; i++) {
+            partners[start[pair[i][0] + 1]++] = pair[i][1];
+            if (pair[i][0] != pair[i][1])
+                partners[start[pair[i][1] + 1]++] = pair[i][0];
+        }
+    }
+    /* squeeze the repeats out of each unit's run: start[d + 1] is now d's end */
+    uint32_t *seen = malloc((ix->n_dict ? ix->n_dict : 1) * sizeof *seen);
+    if (!seen) {
+        free(start);
+        free(partners);
+        return false;
+    }
+    memset(seen, 0xff, ix->n_dict * sizeof *seen);
+    uint32_t at = 0;
+    for (size_t d = 0; d < ix->n_dict; d++) {
+        uint32_t from = start[d], to = start[d + 1];
+        start[d] = at;
+        for (uint32_t i = from; i < to; i++)
+            if (seen[partners[i]] != d) {
+                seen[partners[i]] = (uint32_t)d;
+                partners[at++] = partners[i];
+            }
+    }
+    free(seen);
+    start[ix->n_dict] = at;
+    uint32_t *fit = realloc(partners, (at ? at : 1) * sizeof *partners);
+    ix->partners = fit ? fit : partners;
+    ix->partner_start = start;
+    ix->n_partners = at;
+    return true;
+}
+
 static bool build_maps(pw_index *ix)
 {
     kv_vec letters = {0}, phonetic = {0}, groups = {0}, documents = {0}, pairs = {0};
@@ -689,20 +820,10 @@ static bool build_maps(pw_index *ix)
     for (size_t o = 0; o < ix->n_entries && ok; o++) {
         uint32_t e = order[o];
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
-            const index_name *nm = &ix->names[k];
-            uint32_t sig[MATCH_MAX_UNITS];
-            uint16_t masks[MATCH_MAX_UNITS], sig_mask[MATCH_MAX_UNITS];
-            unsigned n = 0, units = match_unit_masks(nm->n, nm->flags, masks);
-            for (unsigned u = 0; u < units; u++)
-                if (match_mask_significant(nm->n, nm->flags, masks[u])) {
-                    sig_mask[n] = masks[u];
-                    sig[n++] = ix->unit_pool[nm->units + u];
-                }
-            /* two pairs of one alignment never share a token: overlapping units make no key */
-            for (unsigned a = 0; a < n && ok; a++)
-                for (unsigned b = a + 1; b < n && ok; b++)
-                    if (!(sig_mask[a] & sig_mask[b]))
-                        ok = kv_push(&pairs, pair_key(sig[a], sig[b]), e);
+            uint32_t pair[MAX_NAME_PAIRS][2];
+            unsigned n = name_pairs(ix, &ix->names[k], pair);
+            for (unsigned i = 0; i < n && ok; i++)
+                ok = kv_push(&pairs, pair_key(pair[i][0], pair[i][1]), e);
         }
     }
     free(order);
@@ -765,7 +886,7 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
         goto fail;
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
-    if (!build_postings(&b) || !build_maps(ix))
+    if (!build_postings(&b) || !build_maps(ix) || !build_partners(ix) || !build_shapes(ix))
         goto fail;
     builder_free(&b);
     *out = ix;
@@ -794,6 +915,8 @@ void pw_index_free(pw_index *ix)
     pw_arena_free(ix->strings);
     free(ix->postings_start);
     free(ix->postings);
+    free(ix->partner_start);
+    free(ix->partners);
     multimap_free(&ix->letters);
     multimap_free(&ix->phonetic);
     multimap_free(&ix->groups);
@@ -816,6 +939,7 @@ size_t pw_index_memory(const pw_index *ix)
     m += ix->n_group_pool * sizeof *ix->group_pool;
     m += pw_arena_used(ix->strings);
     m += (ix->n_dict + 1) * sizeof *ix->postings_start + ix->n_postings * sizeof *ix->postings;
+    m += (ix->n_dict + 1) * sizeof *ix->partner_start + ix->n_partners * sizeof *ix->partners;
     m += multimap_memory(&ix->letters) + multimap_memory(&ix->phonetic) + multimap_memory(&ix->groups) +
          multimap_memory(&ix->documents) + multimap_memory(&ix->pairs);
     return m;
@@ -844,6 +968,8 @@ struct pw_screener {
     uint32_t *dict_stamp;    /* per dict id: gen when dict_head is valid */
     uint32_t *dict_head;     /* first similar of this dict id */
     uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
+    uint32_t *shape_stamp;   /* per name shape: gen when shape_score holds its score */
+    double *shape_score;
     similar *similar;
     size_t n_similar, cap_similar;
     ranked *by_unit;         /* similar records grouped by query unit, best first */
@@ -869,7 +995,11 @@ pw_screener *pw_screener_new(const pw_index *ix)
     s->dict_stamp = calloc(nd, sizeof *s->dict_stamp);
     s->dict_head = calloc(nd, sizeof *s->dict_head);
     s->unit_stamp = calloc(nd, sizeof *s->unit_stamp);
-    if (!s->entry_stamp || !s->dict_stamp || !s->dict_head || !s->unit_stamp) {
+    size_t ns = ix->n_shapes ? ix->n_shapes : 1;
+    s->shape_stamp = calloc(ns, sizeof *s->shape_stamp);
+    s->shape_score = malloc(ns * sizeof *s->shape_score);
+    if (!s->entry_stamp || !s->dict_stamp || !s->dict_head || !s->unit_stamp || !s->shape_stamp ||
+        !s->shape_score) {
         pw_screener_free(s);
         return NULL;
     }
@@ -884,6 +1014,8 @@ void pw_screener_free(pw_screener *s)
     free(s->dict_stamp);
     free(s->dict_head);
     free(s->unit_stamp);
+    free(s->shape_stamp);
+    free(s->shape_score);
     free(s->similar);
     free(s->by_unit);
     free(s->candidates);
@@ -898,6 +1030,7 @@ static void next_generation(pw_screener *s)
         memset(s->entry_stamp, 0, ix->n_entries * sizeof *s->entry_stamp);
         memset(s->dict_stamp, 0, ix->n_dict * sizeof *s->dict_stamp);
         memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
+        memset(s->shape_stamp, 0, ix->n_shapes * sizeof *s->shape_stamp);
         s->gen = 1;
     }
 }
@@ -1051,31 +1184,67 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double
     return true;
 }
 
-/* Candidates through the pair postings of query units u and v; each
- * unit's similar records are ordered best first, so a pair whose bound
- * cannot reach the lowest floor ends its row. */
+/* The similarity of dictionary unit d to query unit v; 0 when not similar. */
+static float similarity_to(const pw_screener *s, uint32_t d, unsigned v)
+{
+    if (s->dict_stamp[d] != s->gen)
+        return 0.0f;
+    for (uint32_t k = s->dict_head[d]; k != UINT32_MAX; k = s->similar[k].next)
+        if (s->similar[k].unit == v)
+            return s->similar[k].sim;
+    return 0.0f;
+}
+
+/* Looks up the pair (a, b) of similarities sa, sb and pushes what its bound lets through. */
+static bool probe_one(pw_screener *s, bool concat_uv, uint32_t a, float sa, uint32_t b, float sb)
+{
+    const pw_index *ix = s->ix;
+    bool concat = concat_uv || ix->dict_concat[a] || ix->dict_concat[b];
+    double ub = match_pair_bound(sa, sb, concat);
+    if (ub < s->floor_min)
+        return true;
+    uint32_t n;
+    const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
+    return !n || push_posting(s, ids, n, ub);
+}
+
+/* How many partners of a unit are read one by one, per similar unit of
+ * the other query unit that would be looked up instead. */
+#define PARTNER_SCAN_RATIO 4
+
+/* Candidates through the pair postings of query units u and v. Each unit's
+ * similar records are ordered best first, so a pair whose bound cannot
+ * reach the lowest floor ends its row. For each similar unit a of u, either
+ * a's partners are read and those similar to v looked up, or every similar
+ * unit of v is looked up with a, whichever is less work. */
 static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned v, const uint32_t *first,
                        const uint32_t *count)
 {
     const pw_index *ix = s->ix;
     const ranked *order = s->by_unit;
     bool concat_uv = u >= q->n || v >= q->n;
+    float best_v = order[first[v]].sim;
     for (uint32_t i = first[u]; i < first[u] + count[u]; i++) {
-        if (match_pair_bound(order[i].sim, order[first[v]].sim, true) < s->floor_min)
+        float sa = order[i].sim;
+        if (match_pair_bound(sa, best_v, true) < s->floor_min)
             break;
         uint32_t a = s->similar[order[i].k].dict;
+        uint32_t p0 = ix->partner_start[a], p1 = ix->partner_start[a + 1];
+        if (p1 - p0 <= PARTNER_SCAN_RATIO * count[v]) {
+            for (uint32_t p = p0; p < p1; p++) {
+                uint32_t b = ix->partners[p];
+                float sb = similarity_to(s, b, v);
+                if (sb > 0.0f && !probe_one(s, concat_uv, a, sa, b, sb))
+                    return false;
+            }
+            continue;
+        }
         for (uint32_t j = first[v]; j < first[v] + count[v]; j++) {
-            if (match_pair_bound(order[i].sim, order[j].sim, true) < s->floor_min)
+            float sb = order[j].sim;
+            if (match_pair_bound(sa, sb, true) < s->floor_min)
                 break;
             /* a == b is a real pair too: a name may hold the same unit twice (JOHN JOHN) */
-            uint32_t b = s->similar[order[j].k].dict;
-            bool concat = concat_uv || ix->dict_concat[a] || ix->dict_concat[b];
-            double ub = match_pair_bound(order[i].sim, order[j].sim, concat);
-            if (ub < s->floor_min)
-                continue;
-            uint32_t n;
-            const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
-            if (n && !push_posting(s, ids, n, ub))
+            if (!probe_one(s, concat_uv, a, sa, s->similar[order[j].k].dict, sb))
                 return false;
         }
     }
@@ -1086,6 +1255,8 @@ static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned
 static double indexed_name_score(pw_screener *s, const match_name *q, const index_name *nm)
 {
     const pw_index *ix = s->ix;
+    if (s->shape_stamp[nm->shape] == s->gen)
+        return s->shape_score[nm->shape];
     match_matrix sim;
     unsigned nq = match_units(q), ne = nm->n_units;
     for (unsigned i = 0; i < nq; i++)
@@ -1098,7 +1269,8 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
             sim[s->similar[k].unit][j] = s->similar[k].sim;
     }
     match_shape shape = {nm->n, nm->n_significant, nm->flags};
-    return match_name_score(q, &shape, sim, NULL, NULL, 0);
+    s->shape_stamp[nm->shape] = s->gen;
+    return s->shape_score[nm->shape] = match_name_score(q, &shape, sim, NULL, NULL, 0);
 }
 
 static bool push_hit(pw_screener *s, const pw_entry *e, double score)
@@ -1190,6 +1362,9 @@ static void set_floors(pw_screener *s, const pw_traveler *t, double threshold)
     s->floor_min = fmin(s->floor_same, fmin(s->floor_near, s->floor_none));
 }
 
+/* How many candidates ahead their digest is fetched into the cache. */
+#define PREFETCH_AHEAD 8
+
 pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, const pw_hit **hits,
                     size_t *n_hits)
 {
@@ -1243,19 +1418,25 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
 
     for (size_t c = 0; c < s->n_candidates; c++) {
         uint32_t e = s->candidates[c];
+        if (c + PREFETCH_AHEAD < s->n_candidates) {    /* the misses of later candidates overlap */
+            uint32_t later = s->candidates[c + PREFETCH_AHEAD];
+            __builtin_prefetch(&ix->digests[later]);
+            __builtin_prefetch(&ix->entry_names[later]);
+        }
         const entry_digest *dg = &ix->digests[e];
-        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, dg->documents && subject.n_docs) < threshold)
+        bool documents = dg->documents && subject.n_docs;
+        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, 1.0) < threshold)
             continue;                   /* born at another time: no name can make up for it */
-        match_evidence ev;
-        match_evidence_of(&subject, ix->entries[e], &ev);
-        if (match_score_of(1.0, &ev, NULL) < threshold)
-            continue;                   /* even a perfect name could not reach it: a namesake */
         double best = 0.0;
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
             double name = indexed_name_score(s, &q, &ix->names[k]);
             if (name > best)
                 best = name;
         }
+        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, best) < threshold)
+            continue;                   /* the name falls short whatever the rest says */
+        match_evidence ev;
+        match_evidence_of(&subject, ix->entries[e], &ev);
         double score = match_score_of(best, &ev, NULL);
         if (score >= threshold && !push_hit(s, ix->entries[e], score))
             return PW_ERR_NOMEM;

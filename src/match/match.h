@@ -146,10 +146,10 @@ void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence
 
 /* An upper bound of the score of t against an entry whose dates of birth are
  * dobs (every one of them when all_dobs; otherwise another date might match
- * exactly), with documents when a document could match: a perfect name and
- * the best sex, nationality and date. */
+ * exactly), with documents when a document could match: this name
+ * similarity (1 for any) and the best sex, nationality and date. */
 double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
-                           bool documents);
+                           bool documents, double name);
 
 /* The lowest name similarity that can reach threshold against an entry
  * when its date of birth adds at most dob (log-odds), sex and nationality

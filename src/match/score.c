@@ -352,7 +352,7 @@ static pw_field_evidence nationality_evidence(const match_subject *q, const pw_e
 }
 
 double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
-                           bool documents)
+                           bool documents, double name)
 {
     double dob = 0.0;
     if (n_dobs) {
@@ -363,7 +363,7 @@ double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n
                 dob = c;
         }
     }
-    double logit = W_NAME_SLOPE * (1.0 - W_NAME_PIVOT) + dob + W_SEX_MATCH + W_NATIONALITY_MATCH +
+    double logit = W_NAME_SLOPE * (name - W_NAME_PIVOT) + dob + W_SEX_MATCH + W_NATIONALITY_MATCH +
                    (documents ? W_DOCUMENT_MATCH : 0.0);
     return 1.0 / (1.0 + exp(-(logit + 1e-6)));
 }
