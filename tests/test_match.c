@@ -334,6 +334,12 @@ static void index_equals_brute_force(void **state)
         for (size_t k = 0; k < n1; k++) {
             assert_ptr_equal(h1[k].entry, h2[k].entry);
             assert_true(h1[k].score == h2[k].score);
+            /* the explanation too: the index explains from its own names */
+            assert_true(h1[k].explain.name == h2[k].explain.name);
+            assert_int_equal(h1[k].explain.name_index, h2[k].explain.name_index);
+            assert_string_equal(h1[k].explain.matched, h2[k].explain.matched);
+            assert_int_equal(h1[k].explain.dob, h2[k].explain.dob);
+            assert_int_equal(h1[k].explain.document, h2[k].explain.document);
         }
         total_hits += n1;
     }

@@ -174,6 +174,7 @@ static size_t multimap_memory(const multimap *m)
 typedef struct index_name {
     uint32_t units;          /* offset in unit_pool: n_units dictionary ids */
     uint32_t shape;          /* names of the same units and flags share it: one score */
+    uint16_t source;         /* its place among the entry's names */
     uint8_t n;
     uint8_t n_units;
     uint8_t n_significant;
@@ -402,7 +403,7 @@ static uint32_t dict_intern(builder *b, const char *s, unsigned len, bool concat
 /* A prepared name as add_name needs it: from a match_name, or from the
  * bytes a preparing thread recorded. */
 typedef struct name_view {
-    unsigned n, n_units, n_significant;
+    unsigned n, n_units, n_significant, source;
     uint8_t flags[PW_MAX_TOKENS];
     const char *unit[MATCH_MAX_UNITS];
     uint8_t len[MATCH_MAX_UNITS];
@@ -434,6 +435,7 @@ static bool add_name(builder *b, const name_view *m)
     nm->n = (uint8_t)m->n;
     nm->n_units = (uint8_t)units;
     nm->n_significant = (uint8_t)m->n_significant;
+    nm->source = (uint16_t)m->source;
     memcpy(nm->flags, m->flags, sizeof nm->flags);
     for (unsigned u = 0; u < units; u++) {
         uint32_t id = dict_intern(b, m->unit[u], m->len[u], u >= m->n, &m->features[u]);
@@ -484,11 +486,12 @@ static void record_entry(name_record *r, const pw_entry *en)
     uint16_t count = 0;
     size_t at = r->len;
     record_put(r, &count, sizeof count);
-    for (size_t k = 0; k < en->n_names; k++) {
+    for (size_t k = 0; k < en->n_names && k <= UINT16_MAX; k++) {
         if (!match_prepare(NULL, NULL, en->names[k], 0, &m))
             continue;
         count++;
-        uint8_t head[3] = {(uint8_t)m.n, (uint8_t)m.n_units, (uint8_t)m.n_significant};
+        uint8_t head[5] = {(uint8_t)m.n, (uint8_t)m.n_units, (uint8_t)m.n_significant, (uint8_t)(k & 0xff),
+                           (uint8_t)(k >> 8)};
         record_put(r, head, sizeof head);
         record_put(r, m.flags, m.n);
         for (unsigned u = 0; u < m.n_units; u++) {
@@ -514,7 +517,8 @@ static const unsigned char *read_name(const unsigned char *p, name_view *v)
     v->n = p[0];
     v->n_units = p[1];
     v->n_significant = p[2];
-    p += 3;
+    v->source = p[3] | (unsigned)p[4] << 8;
+    p += 5;
     memset(v->flags, 0, sizeof v->flags);
     memcpy(v->flags, p, v->n);
     p += v->n;
@@ -981,6 +985,7 @@ struct pw_screener {
     uint32_t *candidates;
     size_t n_candidates, cap_candidates;
     pw_hit *hits;
+    uint32_t *hit_name;      /* per hit: the index name that scored best, UINT32_MAX none */
     size_t n_hits, cap_hits;
 };
 
@@ -1020,6 +1025,7 @@ void pw_screener_free(pw_screener *s)
     free(s->by_unit);
     free(s->candidates);
     free(s->hits);
+    free(s->hit_name);
     free(s);
 }
 
@@ -1273,7 +1279,7 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
     return s->shape_score[nm->shape] = match_name_score(q, &shape, sim, NULL, NULL, 0);
 }
 
-static bool push_hit(pw_screener *s, const pw_entry *e, double score)
+static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t name)
 {
     if (s->n_hits == s->cap_hits) {
         size_t cap = s->cap_hits ? s->cap_hits * 2 : 16;
@@ -1281,8 +1287,13 @@ static bool push_hit(pw_screener *s, const pw_entry *e, double score)
         if (!p)
             return false;
         s->hits = p;
+        uint32_t *n = realloc(s->hit_name, cap * sizeof *n);
+        if (!n)
+            return false;
+        s->hit_name = n;
         s->cap_hits = cap;
     }
+    s->hit_name[s->n_hits] = name;
     pw_hit *h = &s->hits[s->n_hits++];
     h->entry = e;
     h->score = score;
@@ -1298,11 +1309,61 @@ static int hit_order(const void *a, const void *b)
     return c ? c : strcmp(x->entry->id ? x->entry->id : "", y->entry->id ? y->entry->id : "");
 }
 
-/* Fills the explanations of the hits (from strings: identical scores) and sorts them. */
-static void finish_hits(pw_screener *s, const match_name *q, const match_subject *subject)
+/* An index name as a prepared name: its units' letters and features from
+ * the dictionary, as match_prepare made them. */
+static void name_of_index(const pw_index *ix, const index_name *nm, match_name *out)
+{
+    out->n = nm->n;
+    out->n_significant = nm->n_significant;
+    out->n_units = nm->n_units;
+    memcpy(out->flags, nm->flags, sizeof out->flags);
+    for (unsigned u = 0; u < nm->n_units; u++) {
+        uint32_t d = ix->unit_pool[nm->units + u];
+        unsigned len = ix->dict_len[d];
+        char *to = u < nm->n ? out->token[u] : out->concat[u - nm->n];
+        memcpy(to, ix->dict_str[d], len);
+        to[len] = '\0';
+        if (u < nm->n)
+            out->len[u] = (uint8_t)len;
+        else
+            out->concat_len[u - nm->n] = (uint8_t)len;
+        out->features[u] = ix->dict_features[d];
+    }
+}
+
+/* The explanation of a hit found through the index: the best name's
+ * pairs, from the dictionary's letters, scored as the strings would be. */
+static void explain_indexed(const pw_screener *s, const match_name *q, const match_subject *subject, pw_hit *h,
+                            uint32_t k)
+{
+    double name = 0.0;
+    char matched[sizeof h->explain.matched] = "";
+    unsigned source = 0;
+    if (k != UINT32_MAX) {
+        match_name en;
+        match_matrix sim;
+        name_of_index(s->ix, &s->ix->names[k], &en);
+        match_fill_matrix(q, &en, sim);
+        match_shape shape = match_shape_of(&en);
+        name = match_name_score(q, &shape, sim, &en, matched, sizeof matched);
+        source = s->ix->names[k].source;
+    }
+    match_evidence ev;
+    match_evidence_of(subject, h->entry, &ev);
+    h->score = match_score_of(name, &ev, &h->explain);
+    h->explain.name_index = source;
+    memcpy(h->explain.matched, matched, sizeof matched);
+}
+
+/* Fills the explanations of the hits (identical scores) and sorts them:
+ * from the index's names, or from the entry's strings (the scan). */
+static void finish_hits(pw_screener *s, const match_name *q, const match_subject *subject, bool indexed)
 {
     for (size_t i = 0; i < s->n_hits; i++)
-        s->hits[i].score = match_entry_strings(q, subject, s->hits[i].entry, &s->hits[i].explain);
+        if (indexed)
+            explain_indexed(s, q, subject, &s->hits[i], s->hit_name[i]);
+        else
+            s->hits[i].score = match_entry_strings(q, subject, s->hits[i].entry, &s->hits[i].explain);
     if (s->n_hits > 1)
         qsort(s->hits, s->n_hits, sizeof *s->hits, hit_order);
 }
@@ -1428,20 +1489,23 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
         if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, 1.0) < threshold)
             continue;                   /* born at another time: no name can make up for it */
         double best = 0.0;
+        uint32_t best_name = UINT32_MAX;    /* the first of the best, as match_entry_strings */
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
             double name = indexed_name_score(s, &q, &ix->names[k]);
-            if (name > best)
+            if (name > best) {
                 best = name;
+                best_name = k;
+            }
         }
         if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, best) < threshold)
             continue;                   /* the name falls short whatever the rest says */
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[e], &ev);
         double score = match_score_of(best, &ev, NULL);
-        if (score >= threshold && !push_hit(s, ix->entries[e], score))
+        if (score >= threshold && !push_hit(s, ix->entries[e], score, best_name))
             return PW_ERR_NOMEM;
     }
-    finish_hits(s, &q, &subject);
+    finish_hits(s, &q, &subject, true);
     *hits = s->hits;
     *n_hits = s->n_hits;
     return PW_OK;
@@ -1458,10 +1522,10 @@ pw_status pw_screen_scan(pw_screener *s, const pw_traveler *t, double threshold,
     match_subject_of(t, &subject);
     for (size_t e = 0; e < ix->n_entries; e++) {
         double score = match_entry_strings(&q, &subject, ix->entries[e], NULL);
-        if (score >= threshold && !push_hit(s, ix->entries[e], score))
+        if (score >= threshold && !push_hit(s, ix->entries[e], score, UINT32_MAX))
             return PW_ERR_NOMEM;
     }
-    finish_hits(s, &q, &subject);
+    finish_hits(s, &q, &subject, false);
     *hits = s->hits;
     *n_hits = s->n_hits;
     return PW_OK;
