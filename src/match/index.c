@@ -181,16 +181,6 @@ typedef struct index_name {
     uint8_t flags[PW_MAX_TOKENS];
 } index_name;
 
-/* What bounds an entry's score without reading the entry: its first dates
- * of birth and whether it lists documents, in one contiguous array. */
-#define DIGEST_DOBS 2
-typedef struct entry_digest {
-    pw_date dobs[DIGEST_DOBS];
-    uint8_t n_dobs;          /* in dobs[] */
-    bool all_dobs;           /* dobs[] holds every date of the entry */
-    bool documents;
-} entry_digest;
-
 /* An entry's birth year class, one byte per entry: the pair postings hold
  * each key's entries ordered by it, so that a query reads only the entries
  * born near its traveler's year and those with no year. */
@@ -217,7 +207,7 @@ static uint8_t entry_year_code(const pw_entry *en)
 
 struct pw_index {
     const pw_entry **entries;
-    entry_digest *digests;
+    match_digest *digests;       /* per entry, in one contiguous array */
     uint8_t *year;               /* per entry: its birth year class */
     size_t n_entries;
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
@@ -876,12 +866,7 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
     for (size_t l = 0; l < n_lists; l++)
         for (size_t i = 0; i < pw_watchlist_count(lists[l]); i++) {
             const pw_entry *en = pw_watchlist_entry(lists[l], i);
-            entry_digest *dg = &ix->digests[ix->n_entries];
-            dg->n_dobs = (uint8_t)(en->n_dobs < DIGEST_DOBS ? en->n_dobs : DIGEST_DOBS);
-            if (dg->n_dobs)
-                memcpy(dg->dobs, en->dobs, dg->n_dobs * sizeof *dg->dobs);
-            dg->all_dobs = en->n_dobs <= DIGEST_DOBS;
-            dg->documents = en->n_docs > 0;
+            match_digest_of(en, &ix->digests[ix->n_entries]);
             ix->year[ix->n_entries] = entry_year_code(en);
             ix->entries[ix->n_entries++] = en;
         }
@@ -951,6 +936,9 @@ size_t pw_index_memory(const pw_index *ix)
 
 /* ------------------------------------------------------------ screening */
 
+/* Entries found by the traveler's document numbers, kept for the bound. */
+#define BY_DOCUMENT_MAX 16
+
 /* A similar record's index with its similarity, for ordering. */
 typedef struct ranked {
     float sim;
@@ -984,6 +972,8 @@ struct pw_screener {
     double floor_same, floor_near, floor_none, floor_min;
     uint32_t *candidates;
     size_t n_candidates, cap_candidates;
+    uint32_t by_document[BY_DOCUMENT_MAX];   /* entries sharing a document number */
+    size_t n_by_document;
     pw_hit *hits;
     uint32_t *hit_name;      /* per hit: the index name that scored best, UINT32_MAX none */
     size_t n_hits, cap_hits;
@@ -1423,6 +1413,18 @@ static void set_floors(pw_screener *s, const pw_traveler *t, double threshold)
     s->floor_min = fmin(s->floor_same, fmin(s->floor_near, s->floor_none));
 }
 
+/* Whether entry e may match one of the traveler's documents: only an entry
+ * the document map gave can. */
+static bool by_document(const pw_screener *s, uint32_t e)
+{
+    if (s->n_by_document > BY_DOCUMENT_MAX)
+        return true;
+    for (size_t i = 0; i < s->n_by_document; i++)
+        if (s->by_document[i] == e)
+            return true;
+    return false;
+}
+
 /* How many candidates ahead their digest is fetched into the cache. */
 #define PREFETCH_AHEAD 8
 
@@ -1468,13 +1470,18 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
                 if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_unit(s, u))
                     return PW_ERR_NOMEM;
     }
+    s->n_by_document = 0;
     for (unsigned i = 0; i < subject.n_docs; i++) {
         uint32_t count;
         const uint32_t *ids = multimap_get(&ix->documents, letters_key(subject.doc_key[i], strlen(subject.doc_key[i])),
                                            &count);
-        for (uint32_t k = 0; k < count; k++)
+        for (uint32_t k = 0; k < count; k++) {
             if (!push_candidate(s, ids[k]))
                 return PW_ERR_NOMEM;
+            if (s->n_by_document < BY_DOCUMENT_MAX)
+                s->by_document[s->n_by_document] = ids[k];
+            s->n_by_document++;                 /* past the array: every entry may match */
+        }
     }
 
     for (size_t c = 0; c < s->n_candidates; c++) {
@@ -1484,10 +1491,10 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             __builtin_prefetch(&ix->digests[later]);
             __builtin_prefetch(&ix->entry_names[later]);
         }
-        const entry_digest *dg = &ix->digests[e];
-        bool documents = dg->documents && subject.n_docs;
-        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, 1.0) < threshold)
-            continue;                   /* born at another time: no name can make up for it */
+        const match_digest *dg = &ix->digests[e];
+        bool document = dg->documents && by_document(s, e);
+        if (match_best_possible(&subject, dg, document, 1.0) < threshold)
+            continue;                   /* born at another time, say: no name can make up for it */
         double best = 0.0;
         uint32_t best_name = UINT32_MAX;    /* the first of the best, as match_entry_strings */
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
@@ -1497,7 +1504,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
                 best_name = k;
             }
         }
-        if (match_best_possible(t, dg->dobs, dg->n_dobs, dg->all_dobs, documents, best) < threshold)
+        if (match_best_possible(&subject, dg, document, best) < threshold)
             continue;                   /* the name falls short whatever the rest says */
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[e], &ev);

@@ -144,12 +144,26 @@ typedef struct match_evidence {
 
 void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence *ev);
 
-/* An upper bound of the score of t against an entry whose dates of birth are
- * dobs (every one of them when all_dobs; otherwise another date might match
- * exactly), with documents when a document could match: this name
- * similarity (1 for any) and the best sex, nationality and date. */
-double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
-                           bool documents, double name);
+/* What bounds an entry's score without reading the entry (the index keeps
+ * one per entry, side by side): its first dates of birth, sex, first
+ * nationality, and whether it lists documents. */
+#define MATCH_DIGEST_DOBS 2
+typedef struct match_digest {
+    pw_date dobs[MATCH_DIGEST_DOBS];
+    uint8_t n_dobs;                      /* in dobs[] */
+    bool all_dobs;                       /* dobs[] holds every date of the entry */
+    bool documents;
+    char sex;
+    char nationality[4];                 /* the first */
+    uint8_t n_nationalities;             /* 2 for two or more */
+} match_digest;
+
+void match_digest_of(const pw_entry *e, match_digest *out);
+
+/* An upper bound of the score of the subject against an entry of this
+ * digest: this name similarity (1 for any), the date, sex and nationality
+ * as good as the digest allows, a matching document when document. */
+double match_best_possible(const match_subject *q, const match_digest *d, bool document, double name);
 
 /* The lowest name similarity that can reach threshold against an entry
  * when its date of birth adds at most dob (log-odds), sex and nationality

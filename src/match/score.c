@@ -351,20 +351,41 @@ static pw_field_evidence nationality_evidence(const match_subject *q, const pw_e
     return PW_FIELD_CONFLICT;
 }
 
-double match_best_possible(const pw_traveler *t, const pw_date *dobs, unsigned n_dobs, bool all_dobs,
-                           bool documents, double name)
+void match_digest_of(const pw_entry *e, match_digest *out)
 {
+    memset(out, 0, sizeof *out);
+    out->n_dobs = (uint8_t)(e->n_dobs < MATCH_DIGEST_DOBS ? e->n_dobs : MATCH_DIGEST_DOBS);
+    if (out->n_dobs)
+        memcpy(out->dobs, e->dobs, out->n_dobs * sizeof *out->dobs);
+    out->all_dobs = e->n_dobs <= MATCH_DIGEST_DOBS;
+    out->documents = e->n_docs > 0;
+    out->sex = e->sex;
+    out->n_nationalities = (uint8_t)(e->n_nationalities < 2 ? e->n_nationalities : 2);
+    if (e->n_nationalities)
+        memcpy(out->nationality, e->nationalities[0], 4);
+}
+
+double match_best_possible(const match_subject *q, const match_digest *d, bool document, double name)
+{
+    const pw_traveler *t = q->traveler;
     double dob = 0.0;
-    if (n_dobs) {
-        dob = all_dobs ? W_DOB_CONFLICT : W_DOB_EXACT;
-        for (unsigned i = 0; i < n_dobs; i++) {
-            double c = dob_weight(dob_pair(t->dob, dobs[i]));
+    if (d->n_dobs) {
+        dob = d->all_dobs ? W_DOB_CONFLICT : W_DOB_EXACT;
+        for (unsigned i = 0; i < d->n_dobs; i++) {
+            double c = dob_weight(dob_pair(t->dob, d->dobs[i]));
             if (c > dob)
                 dob = c;
         }
     }
-    double logit = W_NAME_SLOPE * (name - W_NAME_PIVOT) + dob + W_SEX_MATCH + W_NATIONALITY_MATCH +
-                   (documents ? W_DOCUMENT_MATCH : 0.0);
+    double sex = 0.0;                       /* as match_evidence_of */
+    if ((t->sex == 'M' || t->sex == 'F') && (d->sex == 'M' || d->sex == 'F'))
+        sex = t->sex == d->sex ? W_SEX_MATCH : W_SEX_CONFLICT;
+    double nationality = 0.0;               /* as nationality_evidence, the others unknown */
+    if (q->nationality[0] && d->n_nationalities)
+        nationality = d->n_nationalities > 1 || memcmp(q->nationality, d->nationality, 4) == 0
+                          ? W_NATIONALITY_MATCH : W_NATIONALITY_CONFLICT;
+    double logit = W_NAME_SLOPE * (name - W_NAME_PIVOT) + dob + sex + nationality +
+                   (document ? W_DOCUMENT_MATCH : 0.0);
     return 1.0 / (1.0 + exp(-(logit + 1e-6)));
 }
 
