@@ -769,9 +769,10 @@ static bool build_partners(pw_index *ix)
     return true;
 }
 
-static bool build_maps(pw_index *ix)
+/* The dictionary's maps: letters and deletions, phonetic keys, groups. */
+static bool build_dictionary_maps(pw_index *ix)
 {
-    kv_vec letters = {0}, phonetic = {0}, groups = {0}, documents = {0}, pairs = {0};
+    kv_vec letters = {0}, phonetic = {0}, groups = {0};
     bool ok = true;
     uint64_t keys[MATCH_MAX_CONCAT];
     for (size_t d = 0; d < ix->n_dict && ok; d++) {
@@ -790,6 +791,19 @@ static bool build_maps(pw_index *ix)
         for (unsigned g = 0; g < f->n_groups && ok; g++)
             ok = kv_push(&groups, group_key(f->groups[g]), (uint32_t)d);
     }
+    ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
+         multimap_build(&ix->groups, &groups);
+    free(letters.items);
+    free(phonetic.items);
+    free(groups.items);
+    return ok;
+}
+
+/* The entries' maps: documents, and pairs of significant units. */
+static bool build_entry_maps(pw_index *ix)
+{
+    kv_vec documents = {0}, pairs = {0};
+    bool ok = true;
     for (size_t e = 0; e < ix->n_entries && ok; e++) {
         const pw_entry *en = ix->entries[e];
         for (size_t i = 0; i < en->n_docs && ok; i++) {
@@ -821,15 +835,38 @@ static bool build_maps(pw_index *ix)
         }
     }
     free(order);
-    ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
-         multimap_build(&ix->groups, &groups) && multimap_build(&ix->documents, &documents) &&
-         multimap_build(&ix->pairs, &pairs);
-    free(letters.items);
-    free(phonetic.items);
-    free(groups.items);
+    ok = ok && multimap_build(&ix->documents, &documents) && multimap_build(&ix->pairs, &pairs);
     free(documents.items);
     free(pairs.items);
     return ok;
+}
+
+typedef struct map_job {
+    pw_index *ix;
+    bool ok;
+} map_job;
+
+static void *entry_maps_run(void *arg)
+{
+    map_job *j = arg;
+    j->ok = build_entry_maps(j->ix);
+    return NULL;
+}
+
+/* Every map of the index, once names and postings are in: the entries'
+ * maps on a second thread (they write other fields than the rest). */
+static bool build_maps(pw_index *ix)
+{
+    map_job job = {ix, false};
+    pthread_t tid;
+    bool threaded = ix->n_entries >= 2000 && sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+                    pthread_create(&tid, NULL, entry_maps_run, &job) == 0;
+    if (!threaded)
+        entry_maps_run(&job);
+    bool ok = build_dictionary_maps(ix) && build_partners(ix) && build_shapes(ix);
+    if (threaded)
+        pthread_join(tid, NULL);
+    return ok && job.ok;
 }
 
 /* The builder's scratch arrays (the index keeps its own). */
@@ -875,7 +912,7 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
         goto fail;
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
-    if (!build_postings(&b) || !build_maps(ix) || !build_partners(ix) || !build_shapes(ix))
+    if (!build_postings(&b) || !build_maps(ix))
         goto fail;
     builder_free(&b);
     *out = ix;
