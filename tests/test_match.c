@@ -380,6 +380,44 @@ static void index_of_ungrouped_and_empty_lists(void **state)
     pw_watchlist_free(empty);
 }
 
+/* The index skips a pair only when no name holding it can reach the
+ * threshold. A concatenation covering two tokens raises that bound: RUI
+ * YUAN = RUIYUAN and ZHANG ~ ZHANF give 0.944, above the (1 + 0.85) / 2 of
+ * two single tokens; at a threshold whose floor lies between the two, the
+ * entry must still be found, by the index as by the scan. */
+static void index_bound_counts_concatenations(void **state)
+{
+    (void)state;
+    pw_watchlist *w = pw_watchlist_new();
+    const char *names[1] = {"ZHANF, RUIYUAN"};
+    char nat[1][4] = {"CHN"};
+    pw_entry e = {.id = "E1", .list = "x", .names = names, .n_names = 1, .sex = 'M', .nationalities = nat,
+                  .n_nationalities = 1};
+    assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
+    const pw_watchlist *lists[1] = {w};
+    pw_index *ix;
+    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
+    pw_screener *s = pw_screener_new(ix);
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "T";
+    t.surname = "ZHANG";
+    t.given_names = "RUI YUAN";
+    t.sex = 'M';
+    memcpy(t.nationality, "CHN", 4);
+    t.dob = (pw_date){1980, 1, 2};
+    const pw_hit *h1, *h2;
+    size_t n1, n2;
+    assert_int_equal(pw_screen(s, &t, 0.93, &h1, &n1), PW_OK);
+    assert_int_equal(n1, 1);
+    assert_true(h1[0].explain.name > 0.94 && h1[0].score >= 0.93);
+    assert_int_equal(pw_screen_scan(s, &t, 0.93, &h2, &n2), PW_OK);
+    assert_int_equal(n2, 1);
+    pw_screener_free(s);
+    pw_index_free(ix);
+    pw_watchlist_free(w);
+}
+
 static void hit_json_follows_formats(void **state)
 {
     (void)state;
@@ -426,6 +464,7 @@ int main(void)
         cmocka_unit_test(index_equals_brute_force),
         cmocka_unit_test(hit_json_follows_formats),
         cmocka_unit_test(index_of_ungrouped_and_empty_lists),
+        cmocka_unit_test(index_bound_counts_concatenations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
