@@ -129,15 +129,12 @@ static void commit(edifact_reader *rd, paxlst_state *st)
         rd->batch->rejected++;
         return;
     }
-    pw_traveler *t = edifact_batch_push(rd->batch);
+    c->id = edifact_traveler_id(rd, NULL, st->seq);
+    c->legs = st->legs;
+    c->n_legs = st->n_legs;
+    pw_traveler *t = edifact_add_traveler(rd, c);
     if (!t)
         return;
-    *t = *c;
-    char id[160];
-    snprintf(id, sizeof id, "%s-%u", rd->message_key ? rd->message_key : "-", st->seq);
-    t->id = edifact_strdup(rd, id);
-    t->legs = st->legs;
-    t->n_legs = st->n_legs;
     if (st->avf) {
         t->booking = booking_for(rd, st, st->avf);
         if (t->booking)

@@ -962,10 +962,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
     for (size_t i = 0; i < st->n_people; i++) {
         if (st->people[i].rejected)
             continue;
-        char id[200];
-        snprintf(id, sizeof id, "%s-%s-%zu", rd->message_key ? rd->message_key : "-",
-                 b->locator ? b->locator : "-", i + 1);
-        ids[i] = kept[n_kept++] = edifact_strdup(rd, id);
+        ids[i] = kept[n_kept++] = edifact_traveler_id(rd, b->locator ? b->locator : "-", i + 1);
     }
     b->traveler_ids = kept;
     b->n_travelers = n_kept;
@@ -973,10 +970,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
         person *p = &st->people[i];
         if (p->rejected)
             continue;
-        pw_traveler *t = edifact_batch_push(rd->batch);
-        if (!t)
-            return;
-        *t = p->t;
+        pw_traveler *t = &p->t;     /* the person's record, finished and copied into the batch */
         t->id = ids[i];
         t->surname = edifact_strdup(rd, p->surname);
         t->given_names = edifact_strdup(rd, p->given);
@@ -994,6 +988,8 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
         t->source.sender = rd->sender;
         if (!t->source.segment)
             t->source.segment = st->src_segment;
+        if (!edifact_add_traveler(rd, t))
+            return;
     }
 }
 

@@ -144,9 +144,60 @@ void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t e
     return p;
 }
 
-pw_traveler *edifact_batch_push(pw_batch *b)
+const char *edifact_traveler_id(edifact_reader *rd, const char *middle, size_t number)
 {
-    return pw_batch_push(b);
+    const char *key = rd->message_key ? rd->message_key : "-";
+    size_t key_len = rd->message_key ? rd->message_key_len : 1;
+    size_t middle_len = middle ? strlen(middle) : 0;
+    char digits[24];
+    size_t n_digits = 0;
+    do {
+        digits[sizeof digits - ++n_digits] = (char)('0' + number % 10);
+        number /= 10;
+    } while (number);
+    size_t len = key_len + 1 + (middle ? middle_len + 1 : 0) + n_digits;
+    char *id = pw_arena_alloc(rd->arena, len + 1);
+    if (!id)
+        return NULL;
+    char *w = id;
+    memcpy(w, key, key_len);
+    w += key_len;
+    *w++ = '-';
+    if (middle) {
+        memcpy(w, middle, middle_len);
+        w += middle_len;
+        *w++ = '-';
+    }
+    memcpy(w, digits + sizeof digits - n_digits, n_digits);
+    return id;
+}
+
+/* Travelers of this input to come, judged from those read so far and how
+ * much of the input is left; a little more, so that the array is grown once. */
+static size_t expected_travelers(const edifact_reader *rd)
+{
+    size_t read = rd->batch->n - rd->first_traveler;
+    size_t pos = rd->lexer->pos;
+    size_t left = rd->lexer->len - pos;
+    if (!read || !pos)
+        return 64;
+    double more = (double)read * (double)left / (double)pos * 1.1 + 64;
+    return more < (double)(SIZE_MAX / 2 / sizeof(pw_traveler)) ? (size_t)more : SIZE_MAX / 2 / sizeof(pw_traveler);
+}
+
+pw_traveler *edifact_add_traveler(edifact_reader *rd, const pw_traveler *t)
+{
+    pw_batch *b = rd->batch;
+    if (b->n == b->cap) {
+        size_t more = expected_travelers(rd);
+        if (more < b->n / 2)
+            more = b->n / 2;       /* an estimate too low still grows the array geometrically */
+        if (pw_batch_reserve(b, more) != PW_OK)
+            return NULL;
+    }
+    pw_traveler *slot = &b->travelers[b->n++];
+    *slot = *t;
+    return slot;
 }
 
 /* ------------------------------------------------------------------ dates */
@@ -563,6 +614,7 @@ static void open_message(edifact_reader *rd, const pw_edifact_segment *seg, bool
         snprintf(key + n, sizeof key - n, "#%u", seen);
     }
     rd->message_key = arena_text(rd->arena, key, strlen(key));
+    rd->message_key_len = rd->message_key ? strlen(rd->message_key) : 0;
     rd->unh_segment = seg->number;
     rd->message_segments = 1;
     rd->in_message = true;
@@ -787,6 +839,8 @@ pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_bat
     relay r = {&rd};
     pw_edifact_lexer lx;
     pw_edifact_lexer_init(&lx, rd.name, data ? data : "", len, lexer_relay, &r);
+    rd.lexer = &lx;
+    rd.first_traveler = b->n;
     pw_edifact_segment *seg = malloc(sizeof *seg);
     if (!seg) {
         free(expanded);
