@@ -72,6 +72,13 @@ void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warn
                     const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* Appends at most max bytes of s to the n bytes in out (cap bytes in all),
+ * truncated and NUL-terminated as snprintf(out + n, cap - n, "%.*s", max, s)
+ * would; returns the new length. */
+size_t edifact_put(char *out, size_t cap, size_t n, const char *s, size_t max);
+/* snprintf(out, cap, "%s", s): s truncated to cap - 1 bytes; returns the length. */
+size_t edifact_copy(char *out, size_t cap, const char *s);
+
 /* A component copied into the arena (NULL when empty). */
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
                         unsigned component);

@@ -384,7 +384,7 @@ bool pw_edifact_next(pw_edifact_lexer *lx, pw_edifact_segment *seg)
     for (;;) {
         p = skip_space(lx, p, end);
         /* Stray terminators (empty segments) are skipped. */
-        while (p < end && lx->chars.terminator_len &&
+        while (p < end && *p == lx->chars.terminator[0] && lx->chars.terminator_len &&
                (size_t)(end - p) >= lx->chars.terminator_len &&
                memcmp(p, lx->chars.terminator, lx->chars.terminator_len) == 0 && !is_alnum((unsigned char)*p)) {
             p += lx->chars.terminator_len;

@@ -254,13 +254,14 @@ static void read_contact(edifact_reader *rd, pnrgov_state *st, const char *text)
 static void read_add(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segment *seg)
 {
     char part[256], addr[768] = "";
+    size_t len = 0;
     for (unsigned c = 1; c <= 6; c++) {
         get(seg, 1, c, part, sizeof part);
         trim(part);
         if (!part[0])
             continue;
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", part);
+        len = edifact_put(addr, sizeof addr, len, len ? ", " : "", SIZE_MAX);
+        len = edifact_put(addr, sizeof addr, len, part, SIZE_MAX);
     }
     add_string(rd, &st->booking->addresses, &st->booking->n_addresses, &st->cap_addresses, addr);
     get(seg, 1, 7, part, sizeof part);
@@ -368,14 +369,17 @@ static void read_org(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     get(seg, 0, 1, loc, sizeof loc);
     get(seg, 1, 0, iata, sizeof iata);
     get(seg, 1, 1, office, sizeof office);
-    if (office[0])
-        snprintf(buf, sizeof buf, "%s", office);
-    else if (iata[0])
-        snprintf(buf, sizeof buf, "%s", iata);
-    else if (sys[0])
-        snprintf(buf, sizeof buf, "%s%s%s", sys, loc[0] ? ":" : "", loc);
-    else
+    if (office[0]) {
+        edifact_copy(buf, sizeof buf, office);
+    } else if (iata[0]) {
+        edifact_copy(buf, sizeof buf, iata);
+    } else if (sys[0]) {
+        size_t n = edifact_copy(buf, sizeof buf, sys);
+        n = edifact_put(buf, sizeof buf, n, loc[0] ? ":" : "", SIZE_MAX);
+        edifact_put(buf, sizeof buf, n, loc, SIZE_MAX);
+    } else {
         return;
+    }
     st->booking->agency = edifact_strdup(rd, buf);
     st->agency_set = true;
 }
@@ -411,8 +415,8 @@ static bool read_leg(edifact_reader *rd, const pw_edifact_segment *seg, pw_leg *
     leg->arr_time = pnr_time(rd, ad[0] ? ad : dd, at);
     if (dd[0] && !leg->dep_time)
         edifact_report(rd, seg, true, "date", "TVL departure date '%s' is not a date", dd);
-    snprintf(leg->dep_airport, 4, "%.3s", from);
-    snprintf(leg->arr_airport, 4, "%.3s", to);
+    edifact_copy(leg->dep_airport, sizeof leg->dep_airport, from);
+    edifact_copy(leg->arr_airport, sizeof leg->arr_airport, to);
     leg->carrier = edifact_strdup(rd, mk);
     leg->flight = edifact_flight(rd, mk, num);
     if (op[0] && strcmp(op, mk) != 0)
@@ -526,14 +530,14 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     if (st->section == SEC_HISTORY)
         return;
     char gcopy[NAME_MAX_LEN];
-    snprintf(gcopy, sizeof gcopy, "%s", given);
+    edifact_copy(gcopy, sizeof gcopy, given);
     const char *title = edifact_strip_title(gcopy, 0);
     if (st->section == SEC_CHECKIN) {
         if (st->n_checkins) {
             checkin_record *c = &st->checkins[st->n_checkins - 1];
-            snprintf(c->ref, sizeof c->ref, "%s", ref);
-            snprintf(c->surname, sizeof c->surname, "%s", surname);
-            snprintf(c->given, sizeof c->given, "%s", gcopy);
+            edifact_copy(c->ref, sizeof c->ref, ref);
+            edifact_copy(c->surname, sizeof c->surname, surname);
+            edifact_copy(c->given, sizeof c->given, gcopy);
             c->segment = seg->number;
         }
         return;
@@ -564,10 +568,10 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     if (!p)
         return;
     st->context = (int)(p - st->people);
-    snprintf(p->surname, sizeof p->surname, "%s", surname);
-    snprintf(p->given, sizeof p->given, "%s", gcopy);
-    snprintf(p->tif_given, sizeof p->tif_given, "%s", gcopy);
-    snprintf(p->ref, sizeof p->ref, "%s", ref);
+    edifact_copy(p->surname, sizeof p->surname, surname);
+    edifact_copy(p->given, sizeof p->given, gcopy);
+    edifact_copy(p->tif_given, sizeof p->tif_given, gcopy);
+    edifact_copy(p->ref, sizeof p->ref, ref);
     p->title = title;
     p->t.source.segment = seg->number;
     p->t.source.line = seg->line;
@@ -641,7 +645,7 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     while (d->n_fields < 12) {
         const char *slash = strchr(p, '/');
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        snprintf(d->fields[d->n_fields], NAME_MAX_LEN, "%.*s", (int)n, p);
+        edifact_put(d->fields[d->n_fields], NAME_MAX_LEN, 0, p, n);
         trim(d->fields[d->n_fields]);
         upper(d->fields[d->n_fields]);
         d->n_fields++;
@@ -682,7 +686,7 @@ static void add_document(edifact_reader *rd, person *p, const char *type, const 
     pw_document *doc = edifact_append(rd->arena, (void **)&p->t.docs, &p->t.n_docs, &p->cap_docs, sizeof *doc);
     if (!doc)
         return;
-    snprintf(doc->type, sizeof doc->type, "%.3s", type[0] ? type : "P");
+    edifact_copy(doc->type, sizeof doc->type, type[0] ? type : "P");
     char c3[4];
     if (country[0] && edifact_country(rd, country, c3))
         memcpy(doc->country, c3, 4);
@@ -727,25 +731,27 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
         squash(surname, a, sizeof a);
         squash(p->surname, b, sizeof b);
         if (!p->surname[0])
-            snprintf(p->surname, sizeof p->surname, "%s", surname);
+            edifact_copy(p->surname, sizeof p->surname, surname);
         else if (strcmp(a, b) == 0)
             surname_agrees = true;
         if (strcmp(a, b) != 0 && b[0])
             edifact_report_at(rd, at, true, "name", "DOCS surname '%s' differs from the TIF surname '%s'",
                            surname, p->surname);
         else if (count_spaces(surname) < count_spaces(p->surname))
-            snprintf(p->surname, sizeof p->surname, "%s", surname);
+            edifact_copy(p->surname, sizeof p->surname, surname);
     }
     /* Given names: the document's (first, title taken off, then middle),
      * its word breaks too (SE JOON for SEJOON). */
     char first[NAME_MAX_LEN], given[GIVEN_MAX_LEN];
-    snprintf(first, sizeof first, "%s", f[8]);
+    edifact_copy(first, sizeof first, f[8]);
     const char *title = clean_docs_given(first, p->t.sex, p->given);
     if (title && !p->title)
         p->title = title;
-    snprintf(given, sizeof given, "%s%s%s", first, first[0] && f[9][0] ? " " : "", f[9]);
+    size_t n = edifact_copy(given, sizeof given, first);
+    n = edifact_put(given, sizeof given, n, first[0] && f[9][0] ? " " : "", SIZE_MAX);
+    edifact_put(given, sizeof given, n, f[9], SIZE_MAX);
     if (given[0] && (surname_agrees || !surname[0])) {
-        snprintf(p->given, sizeof p->given, "%s", given);
+        edifact_copy(p->given, sizeof p->given, given);
     }
     p->has_docs = true;
 }
@@ -765,15 +771,16 @@ static void apply_doca(edifact_reader *rd, pnrgov_state *st, person *p, docs_rec
     char (*f)[NAME_MAX_LEN] = d->fields;
     /* R(esidence)|D(estination) / country / address / city / state / postcode */
     char addr[768] = "";
+    size_t n = 0;
     for (unsigned i = 2; i < 6 && i < d->n_fields; i++) {
         if (!f[i][0])
             continue;
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", f[i]);
+        n = edifact_put(addr, sizeof addr, n, n ? ", " : "", SIZE_MAX);
+        n = edifact_put(addr, sizeof addr, n, f[i], SIZE_MAX);
     }
     if (f[1][0]) {
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", f[1]);
+        n = edifact_put(addr, sizeof addr, n, n ? ", " : "", SIZE_MAX);
+        edifact_put(addr, sizeof addr, n, f[1], SIZE_MAX);
     }
     add_string(rd, &st->booking->addresses, &st->booking->n_addresses, &st->cap_addresses, addr);
     char c3[4];
@@ -815,7 +822,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
             edifact_where at = {d->segment, "SSR"};
             if (pass == 0 && d->kind == 'S') {
                 char given[NAME_MAX_LEN];
-                snprintf(given, sizeof given, "%s", d->fields[8]);
+                edifact_copy(given, sizeof given, d->fields[8]);
                 edifact_strip_title(given, d->fields[5][0]);
                 int i = docs_target(st, d, d->fields[7], given);
                 if (i < 0) {
@@ -848,14 +855,14 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
             } else if (pass == 2 && d->kind == 'I') {
                 /* surname / given [DDMMMYY] [/ DDMMMYY] */
                 char surname[NAME_MAX_LEN], given[NAME_MAX_LEN], dob[16] = "";
-                snprintf(surname, sizeof surname, "%s", d->fields[0]);
-                snprintf(given, sizeof given, "%s", d->n_fields > 1 ? d->fields[1] : "");
+                edifact_copy(surname, sizeof surname, d->fields[0]);
+                edifact_copy(given, sizeof given, d->n_fields > 1 ? d->fields[1] : "");
                 if (d->n_fields > 2)
-                    snprintf(dob, sizeof dob, "%.15s", d->fields[2]);
+                    edifact_copy(dob, sizeof dob, d->fields[2]);
                 char *sp = strrchr(given, ' ');
                 pw_date dt;
                 if (sp && edifact_date_dmmmy(sp + 1, rd->ref_date, YEAR_BIRTH, &dt)) {
-                    snprintf(dob, sizeof dob, "%.15s", sp + 1);
+                    edifact_copy(dob, sizeof dob, sp + 1);
                     *sp = '\0';
                 }
                 if (!surname[0])
@@ -868,8 +875,8 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                     person *p = new_person(st);
                     if (!p)
                         continue;
-                    snprintf(p->surname, sizeof p->surname, "%s", surname);
-                    snprintf(p->given, sizeof p->given, "%s", given);
+                    edifact_copy(p->surname, sizeof p->surname, surname);
+                    edifact_copy(p->given, sizeof p->given, given);
                     p->t.source.segment = d->segment;
                     i = (int)(p - st->people);
                 }

@@ -101,6 +101,20 @@ static char *arena_text(pw_arena *a, const char *s, size_t n)
     return out;
 }
 
+size_t edifact_put(char *out, size_t cap, size_t n, const char *s, size_t max)
+{
+    size_t room = n + 1 < cap ? cap - 1 - n : 0;
+    size_t k = strnlen(s, max < room ? max : room);
+    memcpy(out + n, s, k);
+    out[n + k] = '\0';
+    return n + k;
+}
+
+size_t edifact_copy(char *out, size_t cap, const char *s)
+{
+    return edifact_put(out, cap, 0, s, SIZE_MAX);
+}
+
 const char *edifact_strdup(edifact_reader *rd, const char *s)
 {
     if (!s || !*s)
@@ -372,51 +386,53 @@ const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *
     while (number[digits] >= '0' && number[digits] <= '9')
         digits++;
     /* "0006" → "0006"; "988" → "0988"; keep a suffix letter; no carrier, as given. */
+    size_t n = edifact_put(buf, sizeof buf, 0, carrier ? carrier : "", 3);
     if (digits && digits <= 4)
-        snprintf(buf, sizeof buf, "%.3s%.*s%.*s%s", carrier ? carrier : "", (int)(4 - digits), "0000",
-                 (int)digits, number, number + digits);
-    else
-        snprintf(buf, sizeof buf, "%.3s%s", carrier ? carrier : "", number);
-    return pw_arena_strdup(rd->arena, buf);
+        n = edifact_put(buf, sizeof buf, n, "0000", 4 - digits);
+    n = edifact_put(buf, sizeof buf, n, number, SIZE_MAX);
+    return pw_arena_strndup(rd->arena, buf, n);
 }
 
 /* ------------------------------------------------------------------ names */
 
 const char *edifact_strip_title(char *given, char sex)
 {
-    static const struct { const char *title; char sex; } titles[] = {
-        {"MSTR", 'M'}, {"MISS", 'F'}, {"MRS", 'F'}, {"MR", 'M'}, {"MS", 'F'}, {"DR", 0},
-        {"PROF", 0}, {"REV", 0}, {"SIR", 'M'}, {"MME", 'F'}, {"MLLE", 'F'}, {"CHD", 0}, {"INF", 0},
+    static const struct { const char *title; size_t len; char sex; } titles[] = {
+        {"MSTR", 4, 'M'}, {"MISS", 4, 'F'}, {"MRS", 3, 'F'}, {"MR", 2, 'M'}, {"MS", 2, 'F'}, {"DR", 2, 0},
+        {"PROF", 4, 0}, {"REV", 3, 0}, {"SIR", 3, 'M'}, {"MME", 3, 'F'}, {"MLLE", 4, 'F'}, {"CHD", 3, 0},
+        {"INF", 3, 0},
     };
     if (!given || !*given)
         return NULL;
     size_t n = strlen(given);
     /* A separate word, first or last. */
     for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
-        size_t t = strlen(titles[i].title);
-        if (n > t + 1 && given[n - t - 1] == ' ' && strcmp(given + n - t, titles[i].title) == 0) {
-            given[n - t - 1] = '\0';
-            while (n > 0 && given[strlen(given) - 1] == ' ')
-                given[strlen(given) - 1] = '\0';
-            return titles[i].title;
+        size_t t = titles[i].len;
+        const char *title = titles[i].title;
+        if (n > t + 1 && given[n - t - 1] == ' ' && memcmp(given + n - t, title, t) == 0) {
+            size_t k = n - t - 1;
+            given[k] = '\0';
+            while (k > 0 && given[k - 1] == ' ')
+                given[--k] = '\0';
+            return title;
         }
-        if (n > t + 1 && given[t] == ' ' && strncmp(given, titles[i].title, t) == 0) {
+        if (n > t + 1 && given[t] == ' ' && memcmp(given, title, t) == 0) {
             memmove(given, given + t + 1, n - t);
-            return titles[i].title;
+            return title;
         }
-        if (n == t && strcmp(given, titles[i].title) == 0) {
+        if (n == t && memcmp(given, title, t) == 0) {
             given[0] = '\0';
-            return titles[i].title;
+            return title;
         }
     }
     /* Glued to the end of the last word (airline style: SEJOONMR). DR is not
      * taken off glued (ALEXANDR), nor a title that contradicts a known sex. */
     const char *last = strrchr(given, ' ');
     last = last ? last + 1 : given;
-    size_t lw = strlen(last);
+    size_t lw = (size_t)(given + n - last);
     for (size_t i = 0; i < 5; i++) {
-        size_t t = strlen(titles[i].title);
-        if (lw >= t + 2 && strcmp(last + lw - t, titles[i].title) == 0) {
+        size_t t = titles[i].len;
+        if (lw >= t + 2 && memcmp(last + lw - t, titles[i].title, t) == 0) {
             if (sex && titles[i].sex && sex != titles[i].sex && (sex == 'M' || sex == 'F'))
                 continue;
             given[n - t] = '\0';
