@@ -85,7 +85,8 @@ const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsig
 /* A NUL-terminated string into the arena (NULL when s is empty). */
 const char *edifact_strdup(edifact_reader *rd, const char *s);
 
-/* Appends one zeroed element to an arena array, growing it by copying. */
+/* Appends one zeroed element to an arena array, growing it by copying (1, 2,
+ * 4, ... elements: most arrays of a traveler or a booking hold one). */
 void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t elem);
 
 /* A traveler id in the arena: "KEY-N", or "KEY-MIDDLE-N" when middle is not

@@ -137,14 +137,55 @@ static void trim(char *s)
         memmove(s, s + k, n - k + 1);
 }
 
-/* Letters and digits only, upper case: "TESTSURNA MEONE" = "TESTSURNAMEONE". */
-static void squash(const char *s, char *out, size_t cap)
+/* An SSR field: the n bytes at s truncated to NAME_MAX_LEN - 1, without
+ * surrounding blanks, in capitals. */
+static void copy_field(char out[NAME_MAX_LEN], const char *s, size_t n)
+{
+    if (n > NAME_MAX_LEN - 1)
+        n = NAME_MAX_LEN - 1;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)toupper((unsigned char)s[i]);
+    out[n] = '\0';
+}
+
+/* Letters and digits only, upper case: "TESTSURNA MEONE" = "TESTSURNAMEONE".
+ * Returns the length. */
+static size_t squash(const char *s, char *out, size_t cap)
 {
     size_t n = 0;
     for (; *s && n + 1 < cap; s++)
         if (isalnum((unsigned char)*s))
             out[n++] = (char)toupper((unsigned char)*s);
     out[n] = '\0';
+    return n;
+}
+
+/* The next letter or digit of *s in capitals (0 at the end), as squash reads
+ * it (ASCII: isalnum and toupper of the C locale the library runs in). */
+static inline int next_alnum(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    for (;; p++) {
+        unsigned c = *p;
+        if (!c) {
+            *s = (const char *)p;
+            return 0;
+        }
+        if ((c | 0x20) - 'a' < 26) {
+            *s = (const char *)p + 1;
+            return (int)(c & ~0x20u);
+        }
+        if (c - '0' < 10) {
+            *s = (const char *)p + 1;
+            return (int)c;
+        }
+    }
 }
 
 static size_t count_spaces(const char *s)
@@ -477,17 +518,28 @@ static person *new_person(pnrgov_state *st)
 
 static bool names_agree(const char *s1, const char *g1, const char *s2, const char *g2)
 {
-    char a[NAME_MAX_LEN], b[NAME_MAX_LEN];
-    squash(s1, a, sizeof a);
-    squash(s2, b, sizeof b);
-    if (!a[0] || strcmp(a, b) != 0)
+    /* The surnames squashed are equal (and not empty); then the given names
+     * squashed, where both are known, agree as far as the shorter goes (JOHN,
+     * JOHNPAUL). As squash does, at most NAME_MAX_LEN - 1 characters count. */
+    size_t k = 0;
+    for (;; k++) {
+        int a = k < NAME_MAX_LEN - 1 ? next_alnum(&s1) : 0;
+        int b = k < NAME_MAX_LEN - 1 ? next_alnum(&s2) : 0;
+        if (a != b)
+            return false;
+        if (!a)
+            break;
+    }
+    if (!k)
         return false;
-    squash(g1, a, sizeof a);
-    squash(g2, b, sizeof b);
-    if (!a[0] || !b[0])
-        return true;
-    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
-    return strncmp(a, b, n) == 0;
+    for (k = 0; k < NAME_MAX_LEN - 1; k++) {
+        int a = next_alnum(&g1), b = next_alnum(&g2);
+        if (!a || !b)
+            return true;
+        if (a != b)
+            return false;
+    }
+    return true;
 }
 
 static bool person_agrees(const person *p, const char *surname, const char *given)
@@ -601,14 +653,11 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
 {
     if (st->section == SEC_HISTORY)
         return;
-    char code[8];
+    char code[8], text[1024];
     get(seg, 0, 0, code, sizeof code);
-    {
-        char free_text[1024];
-        ssr_text(seg, free_text, sizeof free_text);
-        if (drop_sensitive(rd, code, free_text))
-            return;
-    }
+    ssr_text(seg, text, sizeof text);
+    if (drop_sensitive(rd, code, text))
+        return;
     if (strcmp(code, "SEAT") == 0) {
         for (unsigned e = 1; e < seg->n_elements; e++) {
             char seat[16], ref[24];
@@ -638,16 +687,12 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     d->context = st->context;
     d->segment = seg->number;
     get(seg, 1, 2, d->ref, sizeof d->ref);
-    char text[1024];
-    ssr_text(seg, text, sizeof text);
     const char *p = text[0] == '/' && kind != 'I' ? text + 1 : text;
     /* Split on '/', keeping empty fields. */
     while (d->n_fields < 12) {
         const char *slash = strchr(p, '/');
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        edifact_put(d->fields[d->n_fields], NAME_MAX_LEN, 0, p, n);
-        trim(d->fields[d->n_fields]);
-        upper(d->fields[d->n_fields]);
+        copy_field(d->fields[d->n_fields], p, n);
         d->n_fields++;
         if (!slash)
             break;

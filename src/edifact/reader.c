@@ -119,7 +119,12 @@ const char *edifact_strdup(edifact_reader *rd, const char *s)
 {
     if (!s || !*s)
         return NULL;
-    return arena_text(rd->arena, s, strlen(s));
+    /* Mostly ASCII: measured and checked in one pass. */
+    size_t n = 0;
+    unsigned char high = 0;
+    while (s[n])
+        high |= (unsigned char)s[n++];
+    return high < 0x80 ? pw_arena_strndup(rd->arena, s, n) : arena_text(rd->arena, s, n);
 }
 
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
@@ -143,7 +148,7 @@ const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsig
 void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t elem)
 {
     if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 4;
+        size_t ncap = *cap ? *cap * 2 : 1;
         void *na = pw_arena_alloc(a, ncap * elem);
         if (!na)
             return NULL;
@@ -405,18 +410,25 @@ const char *edifact_strip_title(char *given, char sex)
     if (!given || !*given)
         return NULL;
     size_t n = strlen(given);
-    /* A separate word, first or last. */
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+    /* A separate word, first or last: the first word ends at the first space,
+     * the last starts after the last one (titles hold no space). */
+    const char *first_space = memchr(given, ' ', n);
+    const char *last_space = first_space ? strrchr(given, ' ') : NULL;
+    size_t first_len = first_space ? (size_t)(first_space - given) : 0;
+    size_t last_len = last_space ? (size_t)(given + n - last_space - 1) : 0;
+    /* Titles have 2 to 4 letters: most names have no word that short. */
+    bool short_word = (n >= 2 && n <= 4) || (first_len >= 2 && first_len <= 4) || (last_len >= 2 && last_len <= 4);
+    for (size_t i = 0; short_word && i < sizeof titles / sizeof *titles; i++) {
         size_t t = titles[i].len;
         const char *title = titles[i].title;
-        if (n > t + 1 && given[n - t - 1] == ' ' && memcmp(given + n - t, title, t) == 0) {
-            size_t k = n - t - 1;
+        if (last_space && last_space > given && last_len == t && memcmp(last_space + 1, title, t) == 0) {
+            size_t k = (size_t)(last_space - given);
             given[k] = '\0';
             while (k > 0 && given[k - 1] == ' ')
                 given[--k] = '\0';
             return title;
         }
-        if (n > t + 1 && given[t] == ' ' && memcmp(given, title, t) == 0) {
+        if (first_space && first_len == t && t + 1 < n && memcmp(given, title, t) == 0) {
             memmove(given, given + t + 1, n - t);
             return title;
         }
@@ -427,12 +439,11 @@ const char *edifact_strip_title(char *given, char sex)
     }
     /* Glued to the end of the last word (airline style: SEJOONMR). DR is not
      * taken off glued (ALEXANDR), nor a title that contradicts a known sex. */
-    const char *last = strrchr(given, ' ');
-    last = last ? last + 1 : given;
+    const char *last = last_space ? last_space + 1 : given;
     size_t lw = (size_t)(given + n - last);
     for (size_t i = 0; i < 5; i++) {
         size_t t = titles[i].len;
-        if (lw >= t + 2 && memcmp(last + lw - t, titles[i].title, t) == 0) {
+        if (lw >= t + 2 && last[lw - 1] == titles[i].title[t - 1] && memcmp(last + lw - t, titles[i].title, t) == 0) {
             if (sex && titles[i].sex && sex != titles[i].sex && (sex == 'M' || sex == 'F'))
                 continue;
             given[n - t] = '\0';
