@@ -79,6 +79,13 @@ size_t edifact_put(char *out, size_t cap, size_t n, const char *s, size_t max);
 /* snprintf(out, cap, "%s", s): s truncated to cap - 1 bytes; returns the length. */
 size_t edifact_copy(char *out, size_t cap, const char *s);
 
+/* A character in capitals: toupper in the C locale the library runs in (ASCII
+ * letters only), without a call per character. */
+static inline char edifact_upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
 /* A component copied into the arena (NULL when empty). */
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
                         unsigned component);

@@ -50,7 +50,8 @@ static const char known_tags[][4] = {
 
 static bool is_alnum(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    /* c | 0x20 folds A-Z onto a-z and nothing else onto them */
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
 static bool is_upper(unsigned char c)

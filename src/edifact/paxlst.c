@@ -338,11 +338,12 @@ static pw_document *current_doc(paxlst_state *st)
     return st->cur.n_docs ? &st->cur.docs[st->cur.n_docs - 1] : NULL;
 }
 
-static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw_edifact_segment *seg)
+/* A segment of the traveler being read; q: its first component (the qualifier). */
+static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw_edifact_segment *seg,
+                                  const char *q)
 {
     pw_traveler *t = &st->cur;
-    char q[16], v[256];
-    pw_edifact_value(seg, 0, 0, q, sizeof q);
+    char v[256];
     const char *tag = seg->tag;
     if (memcmp(tag, "ATT", 4) == 0) {
         pw_edifact_value(seg, 2, 0, v, sizeof v);
@@ -475,7 +476,7 @@ void paxlst_segment(edifact_reader *rd, const pw_edifact_segment *seg)
     }
     if (st->have) {
         if (!st->skip)
-            read_traveler_segment(rd, st, seg);
+            read_traveler_segment(rd, st, seg, q);
         return;
     }
     /* The header. */

@@ -122,7 +122,7 @@ static void get(const pw_edifact_segment *seg, unsigned e, unsigned c, char *out
 static void upper(char *s)
 {
     for (; *s; s++)
-        *s = (char)toupper((unsigned char)*s);
+        *s = edifact_upper(*s);
 }
 
 static void trim(char *s)
@@ -150,7 +150,7 @@ static void copy_field(char out[NAME_MAX_LEN], const char *s, size_t n)
         n--;
     }
     for (size_t i = 0; i < n; i++)
-        out[i] = (char)toupper((unsigned char)s[i]);
+        out[i] = edifact_upper(s[i]);
     out[n] = '\0';
 }
 
@@ -682,10 +682,10 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         st->cap_docs = ncap;
     }
     docs_record *d = &st->docs[st->n_docs++];
-    memset(d, 0, sizeof *d);
     d->kind = kind;
     d->context = st->context;
     d->segment = seg->number;
+    d->n_fields = 0;
     get(seg, 1, 2, d->ref, sizeof d->ref);
     const char *p = text[0] == '/' && kind != 'I' ? text + 1 : text;
     /* Split on '/', keeping empty fields. */
@@ -698,6 +698,8 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
             break;
         p = slash + 1;
     }
+    for (unsigned i = d->n_fields; i < sizeof d->fields / sizeof *d->fields; i++)
+        d->fields[i][0] = '\0';    /* fields not given read as empty */
 }
 
 /* Given name in DOCS may carry a title glued at either end (MOLLYMRS,
@@ -711,7 +713,7 @@ static const char *clean_docs_given(char *given, char sex, const char *tif_given
     static const char *const prefixes[] = {"MRS", "MR", "MS", "MISS", "MSTR"};
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t t = strlen(prefixes[i]);
-        if (strncmp(given, prefixes[i], t) == 0 && strlen(given) > t + 2 && tif_given[0] &&
+        if (given[0] == prefixes[i][0] && strncmp(given, prefixes[i], t) == 0 && strlen(given) > t + 2 && tif_given[0] &&
             given[t] == tif_given[0] && strncmp(tif_given, prefixes[i], t) != 0) {
             memmove(given, given + t, strlen(given + t) + 1);
             return prefixes[i];
@@ -879,7 +881,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                     if (!p)
                         continue;
                     p->t.source.segment = d->segment;
-                    if (d->context >= 0 && d->fields[5][1] == 'I') {
+                    if (d->context >= 0 && d->fields[5][0] && d->fields[5][1] == 'I') {
                         p->infant = true;
                         p->adult = d->context;
                     } else {

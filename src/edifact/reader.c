@@ -323,10 +323,11 @@ bool edifact_date_dmmmy(const char *s, pw_date ref, year_mode mode, pw_date *out
     size_t n = strlen(s);
     if ((n != 7 && n != 9) || !all_digits(s, 2) || !all_digits(s + 5, n - 5))
         return false;
+    const char mon[3] = {(char)toupper((unsigned char)s[2]), (char)toupper((unsigned char)s[3]),
+                         (char)toupper((unsigned char)s[4])};
     int m = 0;
-    for (int i = 0; i < 12; i++)
-        if (toupper((unsigned char)s[2]) == months[i * 3] && toupper((unsigned char)s[3]) == months[i * 3 + 1] &&
-            toupper((unsigned char)s[4]) == months[i * 3 + 2])
+    for (int i = 0; i < 12 && !m; i++)
+        if (memcmp(mon, months + i * 3, 3) == 0)
             m = i + 1;
     int d = num(s, 2);
     if (!m || d < 1 || d > 31)
@@ -363,7 +364,7 @@ bool edifact_country(edifact_reader *rd, const char *code, char out[4])
     out[0] = '\0';
     if (!code)
         return false;
-    size_t n = strlen(code);
+    size_t n = strnlen(code, 4);
     if (n < 1 || n > 3)
         return false;
     /* A message repeats a few codes many times: remember them. */
@@ -371,7 +372,7 @@ bool edifact_country(edifact_reader *rd, const char *code, char out[4])
     for (size_t i = 0; i < n; i++)
         h = h * 31 + (unsigned char)code[i];
     struct country_memo *m = &rd->countries[h % (sizeof rd->countries / sizeof *rd->countries)];
-    if (strcmp(m->code, code) == 0) {
+    if (memcmp(m->code, code, n + 1) == 0) {
         memcpy(out, m->alpha3, 4);
         return m->known;
     }
@@ -400,50 +401,63 @@ const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *
 
 /* ------------------------------------------------------------------ names */
 
+static const struct title { const char *title; size_t len; char sex; } titles[] = {
+    {"MSTR", 4, 'M'}, {"MISS", 4, 'F'}, {"MRS", 3, 'F'}, {"MR", 2, 'M'}, {"MS", 2, 'F'}, {"DR", 2, 0},
+    {"PROF", 4, 0}, {"REV", 3, 0}, {"SIR", 3, 'M'}, {"MME", 3, 'F'}, {"MLLE", 4, 'F'}, {"CHD", 3, 0},
+    {"INF", 3, 0},
+};
+enum { N_TITLES = sizeof titles / sizeof *titles, N_GLUED_TITLES = 5 };
+
+/* The index in titles of the word of len bytes at w, or N_TITLES. */
+static size_t title_index(const char *w, size_t len)
+{
+    if (len < 2 || len > 4)
+        return N_TITLES;
+    for (size_t i = 0; i < N_TITLES; i++)
+        if (titles[i].len == len && titles[i].title[0] == w[0] && memcmp(w, titles[i].title, len) == 0)
+            return i;
+    return N_TITLES;
+}
+
 const char *edifact_strip_title(char *given, char sex)
 {
-    static const struct { const char *title; size_t len; char sex; } titles[] = {
-        {"MSTR", 4, 'M'}, {"MISS", 4, 'F'}, {"MRS", 3, 'F'}, {"MR", 2, 'M'}, {"MS", 2, 'F'}, {"DR", 2, 0},
-        {"PROF", 4, 0}, {"REV", 3, 0}, {"SIR", 3, 'M'}, {"MME", 3, 'F'}, {"MLLE", 4, 'F'}, {"CHD", 3, 0},
-        {"INF", 3, 0},
-    };
     if (!given || !*given)
         return NULL;
     size_t n = strlen(given);
-    /* A separate word, first or last: the first word ends at the first space,
-     * the last starts after the last one (titles hold no space). */
+    /* A separate word, last or first, or the whole given name (titles hold
+     * no space). The title earliest in the table wins; for the same title,
+     * the last word before the first. */
     const char *first_space = memchr(given, ' ', n);
     const char *last_space = first_space ? strrchr(given, ' ') : NULL;
-    size_t first_len = first_space ? (size_t)(first_space - given) : 0;
-    size_t last_len = last_space ? (size_t)(given + n - last_space - 1) : 0;
-    /* Titles have 2 to 4 letters: most names have no word that short. */
-    bool short_word = (n >= 2 && n <= 4) || (first_len >= 2 && first_len <= 4) || (last_len >= 2 && last_len <= 4);
-    for (size_t i = 0; short_word && i < sizeof titles / sizeof *titles; i++) {
-        size_t t = titles[i].len;
-        const char *title = titles[i].title;
-        if (last_space && last_space > given && last_len == t && memcmp(last_space + 1, title, t) == 0) {
-            size_t k = (size_t)(last_space - given);
-            given[k] = '\0';
-            while (k > 0 && given[k - 1] == ' ')
-                given[--k] = '\0';
-            return title;
-        }
-        if (first_space && first_len == t && t + 1 < n && memcmp(given, title, t) == 0) {
-            memmove(given, given + t + 1, n - t);
-            return title;
-        }
-        if (n == t && memcmp(given, title, t) == 0) {
-            given[0] = '\0';
-            return title;
-        }
+    size_t last = last_space && last_space > given ? title_index(last_space + 1, (size_t)(given + n - last_space - 1))
+                                                   : N_TITLES;
+    size_t first = first_space && (size_t)(first_space - given) + 1 < n
+                       ? title_index(given, (size_t)(first_space - given))
+                       : N_TITLES;
+    size_t whole = first_space ? N_TITLES : title_index(given, n);
+    if (last < N_TITLES && last <= first) {
+        size_t k = (size_t)(last_space - given);
+        given[k] = '\0';
+        while (k > 0 && given[k - 1] == ' ')
+            given[--k] = '\0';
+        return titles[last].title;
+    }
+    if (first < N_TITLES) {
+        size_t t = titles[first].len;
+        memmove(given, given + t + 1, n - t);
+        return titles[first].title;
+    }
+    if (whole < N_TITLES) {
+        given[0] = '\0';
+        return titles[whole].title;
     }
     /* Glued to the end of the last word (airline style: SEJOONMR). DR is not
      * taken off glued (ALEXANDR), nor a title that contradicts a known sex. */
-    const char *last = last_space ? last_space + 1 : given;
-    size_t lw = (size_t)(given + n - last);
-    for (size_t i = 0; i < 5; i++) {
+    const char *word = last_space ? last_space + 1 : given;
+    size_t lw = (size_t)(given + n - word);
+    for (size_t i = 0; i < N_GLUED_TITLES; i++) {
         size_t t = titles[i].len;
-        if (lw >= t + 2 && last[lw - 1] == titles[i].title[t - 1] && memcmp(last + lw - t, titles[i].title, t) == 0) {
+        if (lw >= t + 2 && word[lw - 1] == titles[i].title[t - 1] && memcmp(word + lw - t, titles[i].title, t) == 0) {
             if (sex && titles[i].sex && sex != titles[i].sex && (sex == 'M' || sex == 'F'))
                 continue;
             given[n - t] = '\0';

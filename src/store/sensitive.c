@@ -29,11 +29,11 @@ static const char *const medical_codes[] = {
 /* Elements that are free text by nature. */
 static const char *const remark_codes[] = {"OSI", "RMK", "OTHS", "GPST", "REM"};
 
-/* code is in capitals; the lists are. */
+/* code (three or four letters) is in capitals; the lists are. */
 static bool in(const char *code, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (code[0] == list[i][0] && strcmp(code, list[i]) == 0)
+        if (code[0] == list[i][0] && code[1] == list[i][1] && strcmp(code + 2, list[i] + 2) == 0)
             return true;
     return false;
 }
