@@ -733,7 +733,8 @@ static void check_ref(edifact_reader *rd, const pw_edifact_segment *seg, unsigne
                        ref, opener, expected);
 }
 
-static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
+/* UNB, UNG, UNH, UNT, UNE, UNZ: the envelopes. False for any other segment. */
+static bool read_service_segment(edifact_reader *rd, const pw_edifact_segment *seg)
 {
     if (is_tag(seg, "UNB")) {
         if (rd->in_message) {
@@ -743,14 +744,14 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         if (rd->in_interchange)
             edifact_report(rd, seg, true, NULL, "interchange %s not closed by UNZ", rd->unb_ref);
         read_unb(rd, seg);
-        return;
+        return true;
     }
     if (is_tag(seg, "UNG")) {
         rd->in_group = true;
         rd->group_messages = 0;
         rd->interchange_groups++;
         copy_value(seg, 4, 0, rd->ung_ref, sizeof rd->ung_ref);
-        return;
+        return true;
     }
     if (is_tag(seg, "UNH")) {
         if (rd->in_message) {
@@ -784,12 +785,12 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
             rd->ref_date = rd->unb_date;
             pnrgov_begin(rd);
         }
-        return;
+        return true;
     }
     if (is_tag(seg, "UNT")) {
         if (!rd->in_message) {
             edifact_report(rd, seg, true, NULL, "UNT without UNH");
-            return;
+            return true;
         }
         rd->message_segments++;
         check_count(rd, seg, rd->message_segments, "UNT segment");
@@ -802,13 +803,13 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         } else if (rd->type == MSG_PNRGOV) {
             pnrgov_end(rd);
         }
-        return;
+        return true;
     }
     if (is_tag(seg, "UNE")) {
         check_count(rd, seg, rd->group_messages, "UNE message");
         check_ref(rd, seg, 1, rd->ung_ref, "UNG");
         rd->in_group = false;
-        return;
+        return true;
     }
     if (is_tag(seg, "UNZ")) {
         if (rd->in_message) {
@@ -819,8 +820,15 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
                     rd->interchange_groups ? "UNZ group" : "UNZ message");
         check_ref(rd, seg, 1, rd->unb_ref, "UNB");
         rd->in_interchange = false;
-        return;
+        return true;
     }
+    return false;
+}
+
+static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
+{
+    if (seg->tag[0] == 'U' && seg->tag[1] == 'N' && read_service_segment(rd, seg))
+        return;
     if (!rd->in_message) {
         edifact_report(rd, seg, false, NULL, "segment outside a message skipped");
         return;
