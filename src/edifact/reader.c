@@ -401,6 +401,8 @@ const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *
 
 /* ------------------------------------------------------------------ names */
 
+/* Titles taken off given names; the first N_GLUED_TITLES may also be found
+ * glued to the end of the last word. */
 static const struct title { const char *title; size_t len; char sex; } titles[] = {
     {"MSTR", 4, 'M'}, {"MISS", 4, 'F'}, {"MRS", 3, 'F'}, {"MR", 2, 'M'}, {"MS", 2, 'F'}, {"DR", 2, 0},
     {"PROF", 4, 0}, {"REV", 3, 0}, {"SIR", 3, 'M'}, {"MME", 3, 'F'}, {"MLLE", 4, 'F'}, {"CHD", 3, 0},
