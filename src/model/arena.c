@@ -35,13 +35,17 @@ enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
 
 size_t model_large_size(size_t size)
 {
-    return size >= HUGE_PAGE ? (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1) : size;
+    if (size < HUGE_PAGE || size > SIZE_MAX - HUGE_PAGE)
+        return size;        /* too large to round: model_alloc_large refuses it */
+    return (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 }
 
 void *model_alloc_large(size_t size)
 {
     if (size < HUGE_PAGE)
         return malloc(size);
+    if (size > SIZE_MAX - HUGE_PAGE)
+        return NULL;
     size = model_large_size(size);
     void *p = aligned_alloc(HUGE_PAGE, size);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -74,6 +78,8 @@ void pw_arena_free(pw_arena *a)
 static void *take(pw_arena *a, size_t size)
 {
     block *b = a->head;
+    if (size > SIZE_MAX / 2)
+        return NULL;
     if (!b || b->size - b->used < size) {
         /* Blocks of 16 KB, 32 KB, ... 4 MB in all, header included. */
         size_t bytes = b ? (sizeof(block) + b->size) * 2 : ARENA_FIRST_BLOCK;
