@@ -369,6 +369,9 @@ pw_batch *pw_batch_new(void);
 void pw_batch_free(pw_batch *b);
 /* Appends a zeroed traveler to the batch and returns it. */
 pw_traveler *pw_batch_push(pw_batch *b);
+/* Makes room for at least more travelers beyond b->n (a reader that knows
+ * roughly how many it will add saves the array's regrowth). */
+pw_status pw_batch_reserve(pw_batch *b, size_t more);
 
 /* Reads travelers from a buffer holding a whole input (name used in errors),
  * the format detected. PW_ERR_REJECTS when some records were rejected. */

@@ -395,6 +395,56 @@ static void paxlst_pydifact_sample(void **state)
     parsed_free(p);
 }
 
+/* 300 travelers, every three under one AVF booking (100 bookings), read
+ * into a batch that already holds the travelers of another message: ids,
+ * shared bookings and the travelers before stay as they are. */
+static void paxlst_many_travelers_share_bookings(void **state)
+{
+    (void)state;
+    size_t cap = 64 * 1024, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n,
+                          "UNB+UNOA:4+AIR:ZZ+GOV:ZZ+200101:1200+R2'UNH+M2+PAXLST:D:05B:UN:IATA'BGM+745'"
+                          "TDT+20+XY0001+++XY'LOC+125+FRA'DTM+189:2001021035:201'LOC+87+JFK'"
+                          "DTM+232:2001021340:201'");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(text + n, cap - n, "NAD+FL+++TRAVELER%d:GIVEN'RFF+AVF:B%03d'DOC+P+C%06d'", i,
+                              i / 3, i);
+    snprintf(text + n, cap - n, "CNT+42:300'UNT+%d+M2'UNZ+1+R2'", 7 + 3 * 300 + 2);   /* UNH..UNT */
+
+    parsed *p = read_sample("samples/paxlst/minelytics-gtas__test_pydifact_parser__edifacts2.edi");
+    assert_int_equal(p->b.n, 1);
+    pw_status st = pw_edifact_read("many", text, strlen(text), &p->b, collect, &p->es, &p->st);
+    assert_int_equal(st, PW_OK);
+    assert_int_equal(p->es.n, 0);
+    assert_int_equal(p->st.travelers, 300);
+    assert_int_equal(p->b.n, 301);
+    assert_true(p->b.cap >= p->b.n);
+    assert_string_equal(p->b.travelers[0].surname, "DOE");
+    for (int i = 0; i < 300; i++) {
+        const pw_traveler *t = &p->b.travelers[1 + i];
+        char id[32], surname[32], locator[8], number[16];
+        snprintf(id, sizeof id, "R2-M2-%d", i + 1);
+        snprintf(surname, sizeof surname, "TRAVELER%d", i);
+        snprintf(locator, sizeof locator, "B%03d", i / 3);
+        snprintf(number, sizeof number, "C%06d", i);
+        assert_string_equal(t->id, id);
+        assert_string_equal(t->surname, surname);
+        assert_int_equal(t->n_docs, 1);
+        assert_string_equal(t->docs[0].number, number);
+        assert_int_equal(t->n_legs, 1);
+        assert_string_equal(t->legs[0].flight, "XY0001");
+        assert_non_null(t->booking);
+        assert_string_equal(t->booking->locator, locator);
+        assert_int_equal(t->booking->n_travelers, 3);
+        assert_ptr_equal(t->booking, p->b.travelers[1 + i / 3 * 3].booking);
+        assert_string_equal(t->booking->traveler_ids[i % 3], id);
+    }
+    assert_ptr_not_equal(p->b.travelers[1].booking, p->b.travelers[4].booking);
+    free(text);
+    parsed_free(p);
+}
+
 static void paxlst_type_b_envelope(void **state)
 {
     (void)state;
@@ -1101,6 +1151,7 @@ int main(void)
         cmocka_unit_test(paxlst_multi_leg_leading_spaces),
         cmocka_unit_test(paxlst_wco_sample_empty_fields_and_two_digit_years),
         cmocka_unit_test(paxlst_pydifact_sample),
+        cmocka_unit_test(paxlst_many_travelers_share_bookings),
         cmocka_unit_test(paxlst_type_b_envelope),
         cmocka_unit_test(paxlst_astra_template_exchanges),
         cmocka_unit_test(paxlst_multi_part_joined),

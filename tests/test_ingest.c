@@ -409,6 +409,27 @@ static void batch_push_grows(void **state)
     pw_batch_free(b);
 }
 
+static void batch_reserve_keeps_travelers(void **state)
+{
+    (void)state;
+    pw_batch *b = pw_batch_new();
+    for (int i = 0; i < 100; i++)
+        pw_batch_push(b)->id = i == 99 ? "last" : "x";
+    assert_int_equal(pw_batch_reserve(b, 50000), PW_OK);
+    assert_true(b->cap >= 50100);
+    assert_int_equal(b->n, 100);
+    assert_string_equal(b->travelers[99].id, "last");
+    /* Room made: pushing up to it does not move the array. */
+    const pw_traveler *array = b->travelers;
+    for (int i = 0; i < 50000; i++)
+        assert_non_null(pw_batch_push(b));
+    assert_ptr_equal(b->travelers, array);
+    assert_int_equal(pw_batch_reserve(b, 0), PW_OK);
+    assert_int_equal(pw_batch_reserve(b, SIZE_MAX), PW_ERR_NOMEM);
+    assert_int_equal(b->n, 50100);
+    pw_batch_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +445,7 @@ int main(void)
         cmocka_unit_test(travelers_jsonl),
         cmocka_unit_test(travelers_sample_file_reads_clean),
         cmocka_unit_test(batch_push_grows),
+        cmocka_unit_test(batch_reserve_keeps_travelers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,8 @@ typedef struct pnrgov_state pnrgov_state;
 typedef struct edifact_reader {
     const char *name;
     pw_batch *batch;
+    size_t first_traveler;       /* batch->n when the read began */
+    const pw_edifact_lexer *lexer;
     pw_arena *arena;
     pw_error_fn on_error;
     void *ctx;
@@ -46,6 +48,7 @@ typedef struct edifact_reader {
     char part_access[64];        /* its common access reference (UNH 0068) */
 
     const char *message_key;     /* "UNB ref-UNH ref", made unique in the input: ids start with it */
+    size_t message_key_len;
     struct key_count { uint64_t hash; unsigned count; } *keys;
     size_t keys_cap, keys_used;
 
@@ -69,18 +72,38 @@ void edifact_report(edifact_reader *rd, const pw_edifact_segment *seg, bool warn
                     const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* Appends at most max bytes of s to the n bytes in out (cap bytes in all),
+ * truncated and NUL-terminated as snprintf(out + n, cap - n, "%.*s", max, s)
+ * would; returns the new length. */
+size_t edifact_put(char *out, size_t cap, size_t n, const char *s, size_t max);
+/* snprintf(out, cap, "%s", s): s truncated to cap - 1 bytes; returns the length. */
+size_t edifact_copy(char *out, size_t cap, const char *s);
+
+/* A character in capitals: toupper in the C locale the library runs in (ASCII
+ * letters only), without a call per character. */
+static inline char edifact_upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
 /* A component copied into the arena (NULL when empty). */
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
                         unsigned component);
 /* A NUL-terminated string into the arena (NULL when s is empty). */
 const char *edifact_strdup(edifact_reader *rd, const char *s);
 
-/* Appends one zeroed element to an arena array, growing it by copying. */
+/* Appends one zeroed element to an arena array, growing it by copying (1, 2,
+ * 4, ... elements: most arrays of a traveler or a booking hold one). */
 void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t elem);
 
-/* Appends a zeroed traveler to the batch (the batch's travelers array grows
- * with realloc; its strings live in b->arena). */
-pw_traveler *edifact_batch_push(pw_batch *b);
+/* A traveler id in the arena: "KEY-N", or "KEY-MIDDLE-N" when middle is not
+ * NULL (KEY: the message key, "-" before any). */
+const char *edifact_traveler_id(edifact_reader *rd, const char *middle, size_t number);
+
+/* Appends a copy of t to the batch and returns it (NULL: out of memory). The
+ * travelers array is grown to what the rest of the input is expected to hold;
+ * the travelers' strings live in the batch's arena. */
+pw_traveler *edifact_add_traveler(edifact_reader *rd, const pw_traveler *t);
 
 /* Dates. Two-digit years: BIRTH takes the century giving an age of 0..110 at
  * ref; NEAR the century closest to ref. */

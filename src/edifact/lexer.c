@@ -50,7 +50,8 @@ static const char known_tags[][4] = {
 
 static bool is_alnum(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    /* c | 0x20 folds A-Z onto a-z and nothing else onto them */
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
 static bool is_upper(unsigned char c)
@@ -384,7 +385,7 @@ bool pw_edifact_next(pw_edifact_lexer *lx, pw_edifact_segment *seg)
     for (;;) {
         p = skip_space(lx, p, end);
         /* Stray terminators (empty segments) are skipped. */
-        while (p < end && lx->chars.terminator_len &&
+        while (p < end && *p == lx->chars.terminator[0] && lx->chars.terminator_len &&
                (size_t)(end - p) >= lx->chars.terminator_len &&
                memcmp(p, lx->chars.terminator, lx->chars.terminator_len) == 0 && !is_alnum((unsigned char)*p)) {
             p += lx->chars.terminator_len;

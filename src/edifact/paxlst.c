@@ -21,6 +21,7 @@
 
 typedef struct avf_booking {
     const char *locator;
+    uint64_t hash;
     pw_booking *booking;
     size_t cap_ids;
 } avf_booking;
@@ -42,6 +43,8 @@ struct paxlst_state {
     unsigned cnt_segment;
     avf_booking *books;
     size_t n_books, cap_books;
+    uint32_t *book_slots;       /* hash table over books: index + 1, 0 empty */
+    size_t n_book_slots;        /* a power of two, at least twice n_books */
 };
 
 static paxlst_state *state(edifact_reader *rd)
@@ -55,6 +58,7 @@ void paxlst_free(edifact_reader *rd)
 {
     if (rd->paxlst) {
         free(rd->paxlst->books);
+        free(rd->paxlst->book_slots);
         free(rd->paxlst);
         rd->paxlst = NULL;
     }
@@ -68,42 +72,79 @@ void paxlst_begin(edifact_reader *rd, bool continuing)
     if (continuing)
         return;
     free(st->books);
+    free(st->book_slots);
     memset(st, 0, sizeof *st);
     st->cnt_passengers = st->cnt_crew = -1;
     rd->stats.paxlst++;
 }
 
-static pw_booking *booking_for(edifact_reader *rd, paxlst_state *st, const char *locator)
+static uint64_t locator_hash(const char *s)
 {
-    for (size_t i = 0; i < st->n_books; i++)
-        if (strcmp(st->books[i].locator, locator) == 0)
-            return st->books[i].booking;
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Puts books[i] into the hash table (which has a free slot). */
+static void book_slot_set(paxlst_state *st, size_t i)
+{
+    size_t mask = st->n_book_slots - 1;
+    size_t j = st->books[i].hash & mask;
+    while (st->book_slots[j])
+        j = (j + 1) & mask;
+    st->book_slots[j] = (uint32_t)(i + 1);
+}
+
+/* The booking of an AVF reference in this message: found, or made. */
+static avf_booking *booking_for(edifact_reader *rd, paxlst_state *st, const char *locator)
+{
+    uint64_t h = locator_hash(locator);
+    if (st->n_book_slots) {
+        size_t mask = st->n_book_slots - 1;
+        for (size_t j = h & mask; st->book_slots[j]; j = (j + 1) & mask) {
+            avf_booking *ab = &st->books[st->book_slots[j] - 1];
+            if (ab->hash == h && strcmp(ab->locator, locator) == 0)
+                return ab;
+        }
+    }
     if (st->n_books == st->cap_books) {
         size_t ncap = st->cap_books ? st->cap_books * 2 : 8;
+        if (ncap > UINT32_MAX - 1)
+            return NULL;
         avf_booking *nb = realloc(st->books, ncap * sizeof *nb);
         if (!nb)
             return NULL;
         st->books = nb;
         st->cap_books = ncap;
     }
+    if ((st->n_books + 1) * 2 > st->n_book_slots) {
+        size_t nslots = st->n_book_slots ? st->n_book_slots * 2 : 16;
+        uint32_t *ns = calloc(nslots, sizeof *ns);
+        if (!ns)
+            return NULL;
+        free(st->book_slots);
+        st->book_slots = ns;
+        st->n_book_slots = nslots;
+        for (size_t i = 0; i < st->n_books; i++)
+            book_slot_set(st, i);
+    }
     pw_booking *b = pw_arena_alloc(rd->arena, sizeof *b);
     if (!b)
         return NULL;
     b->locator = locator;
-    st->books[st->n_books++] = (avf_booking){locator, b, 0};
-    return b;
+    st->books[st->n_books] = (avf_booking){locator, h, b, 0};
+    book_slot_set(st, st->n_books);
+    return &st->books[st->n_books++];
 }
 
-static void add_traveler_id(edifact_reader *rd, paxlst_state *st, pw_booking *b, const char *id)
+static void add_traveler_id(edifact_reader *rd, avf_booking *ab, const char *id)
 {
-    for (size_t i = 0; i < st->n_books; i++)
-        if (st->books[i].booking == b) {
-            const char **slot = edifact_append(rd->arena, (void **)&b->traveler_ids, &b->n_travelers,
-                                               &st->books[i].cap_ids, sizeof *slot);
-            if (slot)
-                *slot = id;
-            return;
-        }
+    pw_booking *b = ab->booking;
+    const char **slot = edifact_append(rd->arena, (void **)&b->traveler_ids, &b->n_travelers, &ab->cap_ids,
+                                       sizeof *slot);
+    if (slot)
+        *slot = id;
 }
 
 static void reject(edifact_reader *rd, paxlst_state *st)
@@ -129,19 +170,18 @@ static void commit(edifact_reader *rd, paxlst_state *st)
         rd->batch->rejected++;
         return;
     }
-    pw_traveler *t = edifact_batch_push(rd->batch);
+    c->id = edifact_traveler_id(rd, NULL, st->seq);
+    c->legs = st->legs;
+    c->n_legs = st->n_legs;
+    pw_traveler *t = edifact_add_traveler(rd, c);
     if (!t)
         return;
-    *t = *c;
-    char id[160];
-    snprintf(id, sizeof id, "%s-%u", rd->message_key ? rd->message_key : "-", st->seq);
-    t->id = edifact_strdup(rd, id);
-    t->legs = st->legs;
-    t->n_legs = st->n_legs;
     if (st->avf) {
-        t->booking = booking_for(rd, st, st->avf);
-        if (t->booking)
-            add_traveler_id(rd, st, t->booking, t->id);
+        avf_booking *ab = booking_for(rd, st, st->avf);
+        if (ab) {
+            t->booking = ab->booking;
+            add_traveler_id(rd, ab, t->id);
+        }
     }
 }
 
@@ -164,7 +204,7 @@ static void read_tdt(edifact_reader *rd, paxlst_state *st, const pw_edifact_segm
     }
     /* The journey identifier is carrier + number ("UA0989", "CA339"). */
     if (!carrier[0] && strlen(journey) > 2)
-        snprintf(carrier, sizeof carrier, "%.2s", journey);
+        edifact_put(carrier, sizeof carrier, 0, journey, 2);
     const char *number = journey;
     if (carrier[0] && strncmp(journey, carrier, strlen(carrier)) == 0)
         number = journey + strlen(carrier);
@@ -174,7 +214,7 @@ static void read_tdt(edifact_reader *rd, paxlst_state *st, const pw_edifact_segm
 
 static void set_airport(char out[4], const char *code)
 {
-    snprintf(out, 4, "%.3s", code);
+    edifact_copy(out, 4, code);
 }
 
 /* "YYMMDDHHMM" (201), "CCYYMMDDHHMM" (203), "YYMMDD", "CCYYMMDD" → time. */
@@ -279,9 +319,10 @@ static void start_traveler(edifact_reader *rd, paxlst_state *st, const pw_edifac
     }
     if (given[0] && middle[0]) {
         size_t n = strlen(given);
-        snprintf(given + n, sizeof given - n, " %s", middle);
+        n = edifact_put(given, sizeof given, n, " ", 1);
+        edifact_put(given, sizeof given, n, middle, SIZE_MAX);
     } else if (middle[0]) {
-        snprintf(given, sizeof given, "%s", middle);
+        edifact_copy(given, sizeof given, middle);
     }
     if (!given[0] && strchr(surname, ' '))
         t->name = edifact_strdup(rd, surname);     /* one unsplit name */
@@ -297,11 +338,12 @@ static pw_document *current_doc(paxlst_state *st)
     return st->cur.n_docs ? &st->cur.docs[st->cur.n_docs - 1] : NULL;
 }
 
-static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw_edifact_segment *seg)
+/* A segment of the traveler being read; q: its first component (the qualifier). */
+static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw_edifact_segment *seg,
+                                  const char *q)
 {
     pw_traveler *t = &st->cur;
-    char q[16], v[256];
-    pw_edifact_value(seg, 0, 0, q, sizeof q);
+    char v[256];
     const char *tag = seg->tag;
     if (memcmp(tag, "ATT", 4) == 0) {
         pw_edifact_value(seg, 2, 0, v, sizeof v);
@@ -373,7 +415,7 @@ static void read_traveler_segment(edifact_reader *rd, paxlst_state *st, const pw
         pw_document *doc = edifact_append(rd->arena, (void **)&t->docs, &t->n_docs, &st->cap_docs, sizeof *doc);
         if (!doc)
             return;
-        snprintf(doc->type, sizeof doc->type, "%.3s", q);
+        edifact_copy(doc->type, sizeof doc->type, q);
         doc->number = edifact_strdup(rd, number);
     } else if (memcmp(tag, "MEA", 4) == 0) {
         /* MEA+CT++1 or MEA+CT++:1 (count); MEA+WT++KGM:10 (weight). */
@@ -434,7 +476,7 @@ void paxlst_segment(edifact_reader *rd, const pw_edifact_segment *seg)
     }
     if (st->have) {
         if (!st->skip)
-            read_traveler_segment(rd, st, seg);
+            read_traveler_segment(rd, st, seg, q);
         return;
     }
     /* The header. */

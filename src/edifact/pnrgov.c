@@ -122,7 +122,7 @@ static void get(const pw_edifact_segment *seg, unsigned e, unsigned c, char *out
 static void upper(char *s)
 {
     for (; *s; s++)
-        *s = (char)toupper((unsigned char)*s);
+        *s = edifact_upper(*s);
 }
 
 static void trim(char *s)
@@ -137,14 +137,55 @@ static void trim(char *s)
         memmove(s, s + k, n - k + 1);
 }
 
-/* Letters and digits only, upper case: "TESTSURNA MEONE" = "TESTSURNAMEONE". */
-static void squash(const char *s, char *out, size_t cap)
+/* An SSR field: the n bytes at s truncated to NAME_MAX_LEN - 1, without
+ * surrounding blanks, in capitals. */
+static void copy_field(char out[NAME_MAX_LEN], const char *s, size_t n)
+{
+    if (n > NAME_MAX_LEN - 1)
+        n = NAME_MAX_LEN - 1;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = edifact_upper(s[i]);
+    out[n] = '\0';
+}
+
+/* Letters and digits only, upper case: "TESTSURNA MEONE" = "TESTSURNAMEONE".
+ * Returns the length. */
+static size_t squash(const char *s, char *out, size_t cap)
 {
     size_t n = 0;
     for (; *s && n + 1 < cap; s++)
         if (isalnum((unsigned char)*s))
             out[n++] = (char)toupper((unsigned char)*s);
     out[n] = '\0';
+    return n;
+}
+
+/* The next letter or digit of *s in capitals (0 at the end), as squash reads
+ * it (ASCII: isalnum and toupper of the C locale the library runs in). */
+static inline int next_alnum(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    for (;; p++) {
+        unsigned c = *p;
+        if (!c) {
+            *s = (const char *)p;
+            return 0;
+        }
+        if ((c | 0x20) - 'a' < 26) {
+            *s = (const char *)p + 1;
+            return (int)(c & ~0x20u);
+        }
+        if (c - '0' < 10) {
+            *s = (const char *)p + 1;
+            return (int)c;
+        }
+    }
 }
 
 static size_t count_spaces(const char *s)
@@ -254,13 +295,14 @@ static void read_contact(edifact_reader *rd, pnrgov_state *st, const char *text)
 static void read_add(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segment *seg)
 {
     char part[256], addr[768] = "";
+    size_t len = 0;
     for (unsigned c = 1; c <= 6; c++) {
         get(seg, 1, c, part, sizeof part);
         trim(part);
         if (!part[0])
             continue;
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", part);
+        len = edifact_put(addr, sizeof addr, len, len ? ", " : "", SIZE_MAX);
+        len = edifact_put(addr, sizeof addr, len, part, SIZE_MAX);
     }
     add_string(rd, &st->booking->addresses, &st->booking->n_addresses, &st->cap_addresses, addr);
     get(seg, 1, 7, part, sizeof part);
@@ -368,14 +410,17 @@ static void read_org(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     get(seg, 0, 1, loc, sizeof loc);
     get(seg, 1, 0, iata, sizeof iata);
     get(seg, 1, 1, office, sizeof office);
-    if (office[0])
-        snprintf(buf, sizeof buf, "%s", office);
-    else if (iata[0])
-        snprintf(buf, sizeof buf, "%s", iata);
-    else if (sys[0])
-        snprintf(buf, sizeof buf, "%s%s%s", sys, loc[0] ? ":" : "", loc);
-    else
+    if (office[0]) {
+        edifact_copy(buf, sizeof buf, office);
+    } else if (iata[0]) {
+        edifact_copy(buf, sizeof buf, iata);
+    } else if (sys[0]) {
+        size_t n = edifact_copy(buf, sizeof buf, sys);
+        n = edifact_put(buf, sizeof buf, n, loc[0] ? ":" : "", SIZE_MAX);
+        edifact_put(buf, sizeof buf, n, loc, SIZE_MAX);
+    } else {
         return;
+    }
     st->booking->agency = edifact_strdup(rd, buf);
     st->agency_set = true;
 }
@@ -411,8 +456,8 @@ static bool read_leg(edifact_reader *rd, const pw_edifact_segment *seg, pw_leg *
     leg->arr_time = pnr_time(rd, ad[0] ? ad : dd, at);
     if (dd[0] && !leg->dep_time)
         edifact_report(rd, seg, true, "date", "TVL departure date '%s' is not a date", dd);
-    snprintf(leg->dep_airport, 4, "%.3s", from);
-    snprintf(leg->arr_airport, 4, "%.3s", to);
+    edifact_copy(leg->dep_airport, sizeof leg->dep_airport, from);
+    edifact_copy(leg->arr_airport, sizeof leg->arr_airport, to);
     leg->carrier = edifact_strdup(rd, mk);
     leg->flight = edifact_flight(rd, mk, num);
     if (op[0] && strcmp(op, mk) != 0)
@@ -473,17 +518,28 @@ static person *new_person(pnrgov_state *st)
 
 static bool names_agree(const char *s1, const char *g1, const char *s2, const char *g2)
 {
-    char a[NAME_MAX_LEN], b[NAME_MAX_LEN];
-    squash(s1, a, sizeof a);
-    squash(s2, b, sizeof b);
-    if (!a[0] || strcmp(a, b) != 0)
+    /* The surnames squashed are equal (and not empty); then the given names
+     * squashed, where both are known, agree as far as the shorter goes (JOHN,
+     * JOHNPAUL). As squash does, at most NAME_MAX_LEN - 1 characters count. */
+    size_t k = 0;
+    for (;; k++) {
+        int a = k < NAME_MAX_LEN - 1 ? next_alnum(&s1) : 0;
+        int b = k < NAME_MAX_LEN - 1 ? next_alnum(&s2) : 0;
+        if (a != b)
+            return false;
+        if (!a)
+            break;
+    }
+    if (!k)
         return false;
-    squash(g1, a, sizeof a);
-    squash(g2, b, sizeof b);
-    if (!a[0] || !b[0])
-        return true;
-    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
-    return strncmp(a, b, n) == 0;
+    for (k = 0; k < NAME_MAX_LEN - 1; k++) {
+        int a = next_alnum(&g1), b = next_alnum(&g2);
+        if (!a || !b)
+            return true;
+        if (a != b)
+            return false;
+    }
+    return true;
 }
 
 static bool person_agrees(const person *p, const char *surname, const char *given)
@@ -526,14 +582,14 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     if (st->section == SEC_HISTORY)
         return;
     char gcopy[NAME_MAX_LEN];
-    snprintf(gcopy, sizeof gcopy, "%s", given);
+    edifact_copy(gcopy, sizeof gcopy, given);
     const char *title = edifact_strip_title(gcopy, 0);
     if (st->section == SEC_CHECKIN) {
         if (st->n_checkins) {
             checkin_record *c = &st->checkins[st->n_checkins - 1];
-            snprintf(c->ref, sizeof c->ref, "%s", ref);
-            snprintf(c->surname, sizeof c->surname, "%s", surname);
-            snprintf(c->given, sizeof c->given, "%s", gcopy);
+            edifact_copy(c->ref, sizeof c->ref, ref);
+            edifact_copy(c->surname, sizeof c->surname, surname);
+            edifact_copy(c->given, sizeof c->given, gcopy);
             c->segment = seg->number;
         }
         return;
@@ -564,10 +620,10 @@ static void read_tif(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
     if (!p)
         return;
     st->context = (int)(p - st->people);
-    snprintf(p->surname, sizeof p->surname, "%s", surname);
-    snprintf(p->given, sizeof p->given, "%s", gcopy);
-    snprintf(p->tif_given, sizeof p->tif_given, "%s", gcopy);
-    snprintf(p->ref, sizeof p->ref, "%s", ref);
+    edifact_copy(p->surname, sizeof p->surname, surname);
+    edifact_copy(p->given, sizeof p->given, gcopy);
+    edifact_copy(p->tif_given, sizeof p->tif_given, gcopy);
+    edifact_copy(p->ref, sizeof p->ref, ref);
     p->title = title;
     p->t.source.segment = seg->number;
     p->t.source.line = seg->line;
@@ -597,14 +653,11 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
 {
     if (st->section == SEC_HISTORY)
         return;
-    char code[8];
+    char code[8], text[1024];
     get(seg, 0, 0, code, sizeof code);
-    {
-        char free_text[1024];
-        ssr_text(seg, free_text, sizeof free_text);
-        if (drop_sensitive(rd, code, free_text))
-            return;
-    }
+    ssr_text(seg, text, sizeof text);
+    if (drop_sensitive(rd, code, text))
+        return;
     if (strcmp(code, "SEAT") == 0) {
         for (unsigned e = 1; e < seg->n_elements; e++) {
             char seat[16], ref[24];
@@ -629,26 +682,24 @@ static void read_ssr(edifact_reader *rd, pnrgov_state *st, const pw_edifact_segm
         st->cap_docs = ncap;
     }
     docs_record *d = &st->docs[st->n_docs++];
-    memset(d, 0, sizeof *d);
     d->kind = kind;
     d->context = st->context;
     d->segment = seg->number;
+    d->n_fields = 0;
     get(seg, 1, 2, d->ref, sizeof d->ref);
-    char text[1024];
-    ssr_text(seg, text, sizeof text);
     const char *p = text[0] == '/' && kind != 'I' ? text + 1 : text;
     /* Split on '/', keeping empty fields. */
     while (d->n_fields < 12) {
         const char *slash = strchr(p, '/');
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        snprintf(d->fields[d->n_fields], NAME_MAX_LEN, "%.*s", (int)n, p);
-        trim(d->fields[d->n_fields]);
-        upper(d->fields[d->n_fields]);
+        copy_field(d->fields[d->n_fields], p, n);
         d->n_fields++;
         if (!slash)
             break;
         p = slash + 1;
     }
+    for (unsigned i = d->n_fields; i < sizeof d->fields / sizeof *d->fields; i++)
+        d->fields[i][0] = '\0';    /* fields not given read as empty */
 }
 
 /* Given name in DOCS may carry a title glued at either end (MOLLYMRS,
@@ -662,7 +713,7 @@ static const char *clean_docs_given(char *given, char sex, const char *tif_given
     static const char *const prefixes[] = {"MRS", "MR", "MS", "MISS", "MSTR"};
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t t = strlen(prefixes[i]);
-        if (strncmp(given, prefixes[i], t) == 0 && strlen(given) > t + 2 && tif_given[0] &&
+        if (given[0] == prefixes[i][0] && strncmp(given, prefixes[i], t) == 0 && strlen(given) > t + 2 && tif_given[0] &&
             given[t] == tif_given[0] && strncmp(tif_given, prefixes[i], t) != 0) {
             memmove(given, given + t, strlen(given + t) + 1);
             return prefixes[i];
@@ -682,7 +733,7 @@ static void add_document(edifact_reader *rd, person *p, const char *type, const 
     pw_document *doc = edifact_append(rd->arena, (void **)&p->t.docs, &p->t.n_docs, &p->cap_docs, sizeof *doc);
     if (!doc)
         return;
-    snprintf(doc->type, sizeof doc->type, "%.3s", type[0] ? type : "P");
+    edifact_copy(doc->type, sizeof doc->type, type[0] ? type : "P");
     char c3[4];
     if (country[0] && edifact_country(rd, country, c3))
         memcpy(doc->country, c3, 4);
@@ -727,25 +778,27 @@ static void apply_docs(edifact_reader *rd, person *p, docs_record *d)
         squash(surname, a, sizeof a);
         squash(p->surname, b, sizeof b);
         if (!p->surname[0])
-            snprintf(p->surname, sizeof p->surname, "%s", surname);
+            edifact_copy(p->surname, sizeof p->surname, surname);
         else if (strcmp(a, b) == 0)
             surname_agrees = true;
         if (strcmp(a, b) != 0 && b[0])
             edifact_report_at(rd, at, true, "name", "DOCS surname '%s' differs from the TIF surname '%s'",
                            surname, p->surname);
         else if (count_spaces(surname) < count_spaces(p->surname))
-            snprintf(p->surname, sizeof p->surname, "%s", surname);
+            edifact_copy(p->surname, sizeof p->surname, surname);
     }
     /* Given names: the document's (first, title taken off, then middle),
      * its word breaks too (SE JOON for SEJOON). */
     char first[NAME_MAX_LEN], given[GIVEN_MAX_LEN];
-    snprintf(first, sizeof first, "%s", f[8]);
+    edifact_copy(first, sizeof first, f[8]);
     const char *title = clean_docs_given(first, p->t.sex, p->given);
     if (title && !p->title)
         p->title = title;
-    snprintf(given, sizeof given, "%s%s%s", first, first[0] && f[9][0] ? " " : "", f[9]);
+    size_t n = edifact_copy(given, sizeof given, first);
+    n = edifact_put(given, sizeof given, n, first[0] && f[9][0] ? " " : "", SIZE_MAX);
+    edifact_put(given, sizeof given, n, f[9], SIZE_MAX);
     if (given[0] && (surname_agrees || !surname[0])) {
-        snprintf(p->given, sizeof p->given, "%s", given);
+        edifact_copy(p->given, sizeof p->given, given);
     }
     p->has_docs = true;
 }
@@ -765,15 +818,16 @@ static void apply_doca(edifact_reader *rd, pnrgov_state *st, person *p, docs_rec
     char (*f)[NAME_MAX_LEN] = d->fields;
     /* R(esidence)|D(estination) / country / address / city / state / postcode */
     char addr[768] = "";
+    size_t n = 0;
     for (unsigned i = 2; i < 6 && i < d->n_fields; i++) {
         if (!f[i][0])
             continue;
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", f[i]);
+        n = edifact_put(addr, sizeof addr, n, n ? ", " : "", SIZE_MAX);
+        n = edifact_put(addr, sizeof addr, n, f[i], SIZE_MAX);
     }
     if (f[1][0]) {
-        size_t n = strlen(addr);
-        snprintf(addr + n, sizeof addr - n, "%s%s", n ? ", " : "", f[1]);
+        n = edifact_put(addr, sizeof addr, n, n ? ", " : "", SIZE_MAX);
+        edifact_put(addr, sizeof addr, n, f[1], SIZE_MAX);
     }
     add_string(rd, &st->booking->addresses, &st->booking->n_addresses, &st->cap_addresses, addr);
     char c3[4];
@@ -815,7 +869,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
             edifact_where at = {d->segment, "SSR"};
             if (pass == 0 && d->kind == 'S') {
                 char given[NAME_MAX_LEN];
-                snprintf(given, sizeof given, "%s", d->fields[8]);
+                edifact_copy(given, sizeof given, d->fields[8]);
                 edifact_strip_title(given, d->fields[5][0]);
                 int i = docs_target(st, d, d->fields[7], given);
                 if (i < 0) {
@@ -827,7 +881,7 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                     if (!p)
                         continue;
                     p->t.source.segment = d->segment;
-                    if (d->context >= 0 && d->fields[5][1] == 'I') {
+                    if (d->context >= 0 && d->fields[5][0] && d->fields[5][1] == 'I') {
                         p->infant = true;
                         p->adult = d->context;
                     } else {
@@ -848,14 +902,14 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
             } else if (pass == 2 && d->kind == 'I') {
                 /* surname / given [DDMMMYY] [/ DDMMMYY] */
                 char surname[NAME_MAX_LEN], given[NAME_MAX_LEN], dob[16] = "";
-                snprintf(surname, sizeof surname, "%s", d->fields[0]);
-                snprintf(given, sizeof given, "%s", d->n_fields > 1 ? d->fields[1] : "");
+                edifact_copy(surname, sizeof surname, d->fields[0]);
+                edifact_copy(given, sizeof given, d->n_fields > 1 ? d->fields[1] : "");
                 if (d->n_fields > 2)
-                    snprintf(dob, sizeof dob, "%.15s", d->fields[2]);
+                    edifact_copy(dob, sizeof dob, d->fields[2]);
                 char *sp = strrchr(given, ' ');
                 pw_date dt;
                 if (sp && edifact_date_dmmmy(sp + 1, rd->ref_date, YEAR_BIRTH, &dt)) {
-                    snprintf(dob, sizeof dob, "%.15s", sp + 1);
+                    edifact_copy(dob, sizeof dob, sp + 1);
                     *sp = '\0';
                 }
                 if (!surname[0])
@@ -868,8 +922,8 @@ static void reconcile(edifact_reader *rd, pnrgov_state *st)
                     person *p = new_person(st);
                     if (!p)
                         continue;
-                    snprintf(p->surname, sizeof p->surname, "%s", surname);
-                    snprintf(p->given, sizeof p->given, "%s", given);
+                    edifact_copy(p->surname, sizeof p->surname, surname);
+                    edifact_copy(p->given, sizeof p->given, given);
                     p->t.source.segment = d->segment;
                     i = (int)(p - st->people);
                 }
@@ -962,10 +1016,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
     for (size_t i = 0; i < st->n_people; i++) {
         if (st->people[i].rejected)
             continue;
-        char id[200];
-        snprintf(id, sizeof id, "%s-%s-%zu", rd->message_key ? rd->message_key : "-",
-                 b->locator ? b->locator : "-", i + 1);
-        ids[i] = kept[n_kept++] = edifact_strdup(rd, id);
+        ids[i] = kept[n_kept++] = edifact_traveler_id(rd, b->locator ? b->locator : "-", i + 1);
     }
     b->traveler_ids = kept;
     b->n_travelers = n_kept;
@@ -973,10 +1024,7 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
         person *p = &st->people[i];
         if (p->rejected)
             continue;
-        pw_traveler *t = edifact_batch_push(rd->batch);
-        if (!t)
-            return;
-        *t = p->t;
+        pw_traveler *t = &p->t;     /* the person's record, finished and copied into the batch */
         t->id = ids[i];
         t->surname = edifact_strdup(rd, p->surname);
         t->given_names = edifact_strdup(rd, p->given);
@@ -994,6 +1042,8 @@ static void finish_pnr(edifact_reader *rd, pnrgov_state *st)
         t->source.sender = rd->sender;
         if (!t->source.segment)
             t->source.segment = st->src_segment;
+        if (!edifact_add_traveler(rd, t))
+            return;
     }
 }
 

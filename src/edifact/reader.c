@@ -101,11 +101,30 @@ static char *arena_text(pw_arena *a, const char *s, size_t n)
     return out;
 }
 
+size_t edifact_put(char *out, size_t cap, size_t n, const char *s, size_t max)
+{
+    size_t room = n + 1 < cap ? cap - 1 - n : 0;
+    size_t k = strnlen(s, max < room ? max : room);
+    memcpy(out + n, s, k);
+    out[n + k] = '\0';
+    return n + k;
+}
+
+size_t edifact_copy(char *out, size_t cap, const char *s)
+{
+    return edifact_put(out, cap, 0, s, SIZE_MAX);
+}
+
 const char *edifact_strdup(edifact_reader *rd, const char *s)
 {
     if (!s || !*s)
         return NULL;
-    return arena_text(rd->arena, s, strlen(s));
+    /* Mostly ASCII: measured and checked in one pass. */
+    size_t n = 0;
+    unsigned char high = 0;
+    while (s[n])
+        high |= (unsigned char)s[n++];
+    return high < 0x80 ? pw_arena_strndup(rd->arena, s, n) : arena_text(rd->arena, s, n);
 }
 
 const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsigned element,
@@ -129,7 +148,7 @@ const char *edifact_dup(edifact_reader *rd, const pw_edifact_segment *seg, unsig
 void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t elem)
 {
     if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 4;
+        size_t ncap = *cap ? *cap * 2 : 1;
         void *na = pw_arena_alloc(a, ncap * elem);
         if (!na)
             return NULL;
@@ -144,9 +163,60 @@ void *edifact_append(pw_arena *a, void **array, size_t *n, size_t *cap, size_t e
     return p;
 }
 
-pw_traveler *edifact_batch_push(pw_batch *b)
+const char *edifact_traveler_id(edifact_reader *rd, const char *middle, size_t number)
 {
-    return pw_batch_push(b);
+    const char *key = rd->message_key ? rd->message_key : "-";
+    size_t key_len = rd->message_key ? rd->message_key_len : 1;
+    size_t middle_len = middle ? strlen(middle) : 0;
+    char digits[24];
+    size_t n_digits = 0;
+    do {
+        digits[sizeof digits - ++n_digits] = (char)('0' + number % 10);
+        number /= 10;
+    } while (number);
+    size_t len = key_len + 1 + (middle ? middle_len + 1 : 0) + n_digits;
+    char *id = pw_arena_alloc(rd->arena, len + 1);
+    if (!id)
+        return NULL;
+    char *w = id;
+    memcpy(w, key, key_len);
+    w += key_len;
+    *w++ = '-';
+    if (middle) {
+        memcpy(w, middle, middle_len);
+        w += middle_len;
+        *w++ = '-';
+    }
+    memcpy(w, digits + sizeof digits - n_digits, n_digits);
+    return id;
+}
+
+/* Travelers of this input to come, judged from those read so far and how
+ * much of the input is left; a little more, so that the array is grown once. */
+static size_t expected_travelers(const edifact_reader *rd)
+{
+    size_t read = rd->batch->n - rd->first_traveler;
+    size_t pos = rd->lexer->pos;
+    size_t left = rd->lexer->len - pos;
+    if (!read || !pos)
+        return 64;
+    double more = (double)read * (double)left / (double)pos * 1.1 + 64;
+    return more < (double)(SIZE_MAX / 2 / sizeof(pw_traveler)) ? (size_t)more : SIZE_MAX / 2 / sizeof(pw_traveler);
+}
+
+pw_traveler *edifact_add_traveler(edifact_reader *rd, const pw_traveler *t)
+{
+    pw_batch *b = rd->batch;
+    if (b->n == b->cap) {
+        size_t more = expected_travelers(rd);
+        if (more < b->n / 2)
+            more = b->n / 2;       /* an estimate too low still grows the array geometrically */
+        if (pw_batch_reserve(b, more) != PW_OK)
+            return NULL;
+    }
+    pw_traveler *slot = &b->travelers[b->n++];
+    *slot = *t;
+    return slot;
 }
 
 /* ------------------------------------------------------------------ dates */
@@ -253,10 +323,11 @@ bool edifact_date_dmmmy(const char *s, pw_date ref, year_mode mode, pw_date *out
     size_t n = strlen(s);
     if ((n != 7 && n != 9) || !all_digits(s, 2) || !all_digits(s + 5, n - 5))
         return false;
+    const char mon[3] = {(char)toupper((unsigned char)s[2]), (char)toupper((unsigned char)s[3]),
+                         (char)toupper((unsigned char)s[4])};
     int m = 0;
-    for (int i = 0; i < 12; i++)
-        if (toupper((unsigned char)s[2]) == months[i * 3] && toupper((unsigned char)s[3]) == months[i * 3 + 1] &&
-            toupper((unsigned char)s[4]) == months[i * 3 + 2])
+    for (int i = 0; i < 12 && !m; i++)
+        if (memcmp(mon, months + i * 3, 3) == 0)
             m = i + 1;
     int d = num(s, 2);
     if (!m || d < 1 || d > 31)
@@ -293,7 +364,7 @@ bool edifact_country(edifact_reader *rd, const char *code, char out[4])
     out[0] = '\0';
     if (!code)
         return false;
-    size_t n = strlen(code);
+    size_t n = strnlen(code, 4);
     if (n < 1 || n > 3)
         return false;
     /* A message repeats a few codes many times: remember them. */
@@ -301,7 +372,7 @@ bool edifact_country(edifact_reader *rd, const char *code, char out[4])
     for (size_t i = 0; i < n; i++)
         h = h * 31 + (unsigned char)code[i];
     struct country_memo *m = &rd->countries[h % (sizeof rd->countries / sizeof *rd->countries)];
-    if (strcmp(m->code, code) == 0) {
+    if (memcmp(m->code, code, n + 1) == 0) {
         memcpy(out, m->alpha3, 4);
         return m->known;
     }
@@ -321,51 +392,74 @@ const char *edifact_flight(edifact_reader *rd, const char *carrier, const char *
     while (number[digits] >= '0' && number[digits] <= '9')
         digits++;
     /* "0006" → "0006"; "988" → "0988"; keep a suffix letter; no carrier, as given. */
+    size_t n = edifact_put(buf, sizeof buf, 0, carrier ? carrier : "", 3);
     if (digits && digits <= 4)
-        snprintf(buf, sizeof buf, "%.3s%.*s%.*s%s", carrier ? carrier : "", (int)(4 - digits), "0000",
-                 (int)digits, number, number + digits);
-    else
-        snprintf(buf, sizeof buf, "%.3s%s", carrier ? carrier : "", number);
-    return pw_arena_strdup(rd->arena, buf);
+        n = edifact_put(buf, sizeof buf, n, "0000", 4 - digits);
+    n = edifact_put(buf, sizeof buf, n, number, SIZE_MAX);
+    return pw_arena_strndup(rd->arena, buf, n);
 }
 
 /* ------------------------------------------------------------------ names */
 
+/* Titles taken off given names; the first N_GLUED_TITLES may also be found
+ * glued to the end of the last word. */
+static const struct title { const char *title; size_t len; char sex; } titles[] = {
+    {"MSTR", 4, 'M'}, {"MISS", 4, 'F'}, {"MRS", 3, 'F'}, {"MR", 2, 'M'}, {"MS", 2, 'F'}, {"DR", 2, 0},
+    {"PROF", 4, 0}, {"REV", 3, 0}, {"SIR", 3, 'M'}, {"MME", 3, 'F'}, {"MLLE", 4, 'F'}, {"CHD", 3, 0},
+    {"INF", 3, 0},
+};
+enum { N_TITLES = sizeof titles / sizeof *titles, N_GLUED_TITLES = 5 };
+
+/* The index in titles of the word of len bytes at w, or N_TITLES. */
+static size_t title_index(const char *w, size_t len)
+{
+    if (len < 2 || len > 4)
+        return N_TITLES;
+    for (size_t i = 0; i < N_TITLES; i++)
+        if (titles[i].len == len && titles[i].title[0] == w[0] && memcmp(w, titles[i].title, len) == 0)
+            return i;
+    return N_TITLES;
+}
+
 const char *edifact_strip_title(char *given, char sex)
 {
-    static const struct { const char *title; char sex; } titles[] = {
-        {"MSTR", 'M'}, {"MISS", 'F'}, {"MRS", 'F'}, {"MR", 'M'}, {"MS", 'F'}, {"DR", 0},
-        {"PROF", 0}, {"REV", 0}, {"SIR", 'M'}, {"MME", 'F'}, {"MLLE", 'F'}, {"CHD", 0}, {"INF", 0},
-    };
     if (!given || !*given)
         return NULL;
     size_t n = strlen(given);
-    /* A separate word, first or last. */
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
-        size_t t = strlen(titles[i].title);
-        if (n > t + 1 && given[n - t - 1] == ' ' && strcmp(given + n - t, titles[i].title) == 0) {
-            given[n - t - 1] = '\0';
-            while (n > 0 && given[strlen(given) - 1] == ' ')
-                given[strlen(given) - 1] = '\0';
-            return titles[i].title;
-        }
-        if (n > t + 1 && given[t] == ' ' && strncmp(given, titles[i].title, t) == 0) {
-            memmove(given, given + t + 1, n - t);
-            return titles[i].title;
-        }
-        if (n == t && strcmp(given, titles[i].title) == 0) {
-            given[0] = '\0';
-            return titles[i].title;
-        }
+    /* A separate word, last or first, or the whole given name (titles hold
+     * no space). The title earliest in the table wins; for the same title,
+     * the last word before the first. */
+    const char *first_space = memchr(given, ' ', n);
+    const char *last_space = first_space ? strrchr(given, ' ') : NULL;
+    size_t last = last_space && last_space > given ? title_index(last_space + 1, (size_t)(given + n - last_space - 1))
+                                                   : N_TITLES;
+    size_t first = first_space && (size_t)(first_space - given) + 1 < n
+                       ? title_index(given, (size_t)(first_space - given))
+                       : N_TITLES;
+    size_t whole = first_space ? N_TITLES : title_index(given, n);
+    if (last < N_TITLES && last <= first) {
+        size_t k = (size_t)(last_space - given);
+        given[k] = '\0';
+        while (k > 0 && given[k - 1] == ' ')
+            given[--k] = '\0';
+        return titles[last].title;
+    }
+    if (first < N_TITLES) {
+        size_t t = titles[first].len;
+        memmove(given, given + t + 1, n - t);
+        return titles[first].title;
+    }
+    if (whole < N_TITLES) {
+        given[0] = '\0';
+        return titles[whole].title;
     }
     /* Glued to the end of the last word (airline style: SEJOONMR). DR is not
      * taken off glued (ALEXANDR), nor a title that contradicts a known sex. */
-    const char *last = strrchr(given, ' ');
-    last = last ? last + 1 : given;
-    size_t lw = strlen(last);
-    for (size_t i = 0; i < 5; i++) {
-        size_t t = strlen(titles[i].title);
-        if (lw >= t + 2 && strcmp(last + lw - t, titles[i].title) == 0) {
+    const char *word = last_space ? last_space + 1 : given;
+    size_t lw = (size_t)(given + n - word);
+    for (size_t i = 0; i < N_GLUED_TITLES; i++) {
+        size_t t = titles[i].len;
+        if (lw >= t + 2 && word[lw - 1] == titles[i].title[t - 1] && memcmp(word + lw - t, titles[i].title, t) == 0) {
             if (sex && titles[i].sex && sex != titles[i].sex && (sex == 'M' || sex == 'F'))
                 continue;
             given[n - t] = '\0';
@@ -563,6 +657,7 @@ static void open_message(edifact_reader *rd, const pw_edifact_segment *seg, bool
         snprintf(key + n, sizeof key - n, "#%u", seen);
     }
     rd->message_key = arena_text(rd->arena, key, strlen(key));
+    rd->message_key_len = rd->message_key ? strlen(rd->message_key) : 0;
     rd->unh_segment = seg->number;
     rd->message_segments = 1;
     rd->in_message = true;
@@ -640,7 +735,8 @@ static void check_ref(edifact_reader *rd, const pw_edifact_segment *seg, unsigne
                        ref, opener, expected);
 }
 
-static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
+/* UNB, UNG, UNH, UNT, UNE, UNZ: the envelopes. False for any other segment. */
+static bool read_service_segment(edifact_reader *rd, const pw_edifact_segment *seg)
 {
     if (is_tag(seg, "UNB")) {
         if (rd->in_message) {
@@ -650,14 +746,14 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         if (rd->in_interchange)
             edifact_report(rd, seg, true, NULL, "interchange %s not closed by UNZ", rd->unb_ref);
         read_unb(rd, seg);
-        return;
+        return true;
     }
     if (is_tag(seg, "UNG")) {
         rd->in_group = true;
         rd->group_messages = 0;
         rd->interchange_groups++;
         copy_value(seg, 4, 0, rd->ung_ref, sizeof rd->ung_ref);
-        return;
+        return true;
     }
     if (is_tag(seg, "UNH")) {
         if (rd->in_message) {
@@ -691,12 +787,12 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
             rd->ref_date = rd->unb_date;
             pnrgov_begin(rd);
         }
-        return;
+        return true;
     }
     if (is_tag(seg, "UNT")) {
         if (!rd->in_message) {
             edifact_report(rd, seg, true, NULL, "UNT without UNH");
-            return;
+            return true;
         }
         rd->message_segments++;
         check_count(rd, seg, rd->message_segments, "UNT segment");
@@ -709,13 +805,13 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
         } else if (rd->type == MSG_PNRGOV) {
             pnrgov_end(rd);
         }
-        return;
+        return true;
     }
     if (is_tag(seg, "UNE")) {
         check_count(rd, seg, rd->group_messages, "UNE message");
         check_ref(rd, seg, 1, rd->ung_ref, "UNG");
         rd->in_group = false;
-        return;
+        return true;
     }
     if (is_tag(seg, "UNZ")) {
         if (rd->in_message) {
@@ -726,8 +822,15 @@ static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
                     rd->interchange_groups ? "UNZ group" : "UNZ message");
         check_ref(rd, seg, 1, rd->unb_ref, "UNB");
         rd->in_interchange = false;
-        return;
+        return true;
     }
+    return false;
+}
+
+static void reader_segment(edifact_reader *rd, const pw_edifact_segment *seg)
+{
+    if (seg->tag[0] == 'U' && seg->tag[1] == 'N' && read_service_segment(rd, seg))
+        return;
     if (!rd->in_message) {
         edifact_report(rd, seg, false, NULL, "segment outside a message skipped");
         return;
@@ -787,6 +890,8 @@ pw_status pw_edifact_read(const char *name, const char *data, size_t len, pw_bat
     relay r = {&rd};
     pw_edifact_lexer lx;
     pw_edifact_lexer_init(&lx, rd.name, data ? data : "", len, lexer_relay, &r);
+    rd.lexer = &lx;
+    rd.first_traveler = b->n;
     pw_edifact_segment *seg = malloc(sizeof *seg);
     if (!seg) {
         free(expanded);

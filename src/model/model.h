@@ -10,6 +10,12 @@
 /* Grows *array (of elem bytes each) so that it holds at least need elements. */
 pw_status model_grow(void **array, size_t *cap, size_t need, size_t elem);
 
+/* A large array or arena block (free() it): size bytes, not zeroed. From 2 MB
+ * up, 2 MB aligned and advised for transparent huge pages; model_large_size
+ * says how many bytes such an allocation really holds (size rounded up). */
+void *model_alloc_large(size_t size);
+size_t model_large_size(size_t size);
+
 /* Trims ASCII white space at both ends in place; returns s. */
 char *model_trim(char *s);
 

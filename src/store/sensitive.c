@@ -9,7 +9,6 @@
  * storage, and the parsers count what was dropped.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "store.h"
 
@@ -30,10 +29,11 @@ static const char *const medical_codes[] = {
 /* Elements that are free text by nature. */
 static const char *const remark_codes[] = {"OSI", "RMK", "OTHS", "GPST", "REM"};
 
+/* code (three or four letters) is in capitals; the lists are. */
 static bool in(const char *code, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcasecmp(code, list[i]) == 0)
+        if (code[0] == list[i][0] && code[1] == list[i][1] && strcmp(code + 2, list[i] + 2) == 0)
             return true;
     return false;
 }
@@ -44,12 +44,18 @@ pw_ssr_verdict pw_ssr_filter(const char *code, const char *text)
 {
     if (!code || !*code)
         return text && *text ? PW_SSR_DROP_REMARK : PW_SSR_KEEP;
-    size_t n = strlen(code);
-    if (IN(code, meal_codes) || (n == 4 && strcasecmp(code + 2, "ML") == 0))
+    /* Every code listed has three or four letters; compared in capitals. */
+    size_t n = strnlen(code, 5);
+    if (n < 3 || n > 4)
+        return PW_SSR_KEEP;
+    char upper[5];
+    for (size_t i = 0; i <= n; i++)
+        upper[i] = code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i];
+    if (IN(upper, meal_codes) || (n == 4 && upper[2] == 'M' && upper[3] == 'L'))
         return PW_SSR_DROP_MEAL;
-    if (IN(code, medical_codes))
+    if (IN(upper, medical_codes))
         return PW_SSR_DROP_MEDICAL;
-    if (IN(code, remark_codes))
+    if (IN(upper, remark_codes))
         return PW_SSR_DROP_REMARK;
     return PW_SSR_KEEP;
 }
