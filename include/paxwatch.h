@@ -619,7 +619,7 @@ const char *pw_airport_country(const char *iata);
  * several processes may share one database. */
 typedef struct pw_store pw_store;
 
-#define PW_STORE_SCHEMA_VERSION 1
+#define PW_STORE_SCHEMA_VERSION 2
 
 /* Opens (creating and migrating as needed) the store at url: a file path or
  * "sqlite:PATH" → SQLite; "postgresql://..." or "postgres://..." → PostgreSQL.

@@ -284,6 +284,122 @@ static void collect_entry(void *ctx, const pw_entry *e)
     c->n++;
 }
 
+/* The first column of the first row of sql, run outside the store. */
+static long long query_raw_int(const char *url, const char *sql)
+{
+    long long v = -1;
+    if (strncmp(url, "postgresql://", 13) == 0) {
+        PGconn *c = PQconnectdb(url);
+        assert_int_equal(PQstatus(c), CONNECTION_OK);
+        PGresult *r = PQexec(c, sql);
+        assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+        if (PQntuples(r) > 0)
+            v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        PQclear(r);
+        PQfinish(c);
+    } else {
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_open(url, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+    return v;
+}
+
+static long long index_count(const char *url, const char *name)
+{
+    char sql[256];
+    if (strncmp(url, "postgresql://", 13) == 0)
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = '%s'", name);
+    else
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '%s'", name);
+    return query_raw_int(url, sql);
+}
+
+static void collect_delta_entry(void *ctx, const pw_entry *e, pw_change ch)
+{
+    collected *c = ctx;
+    size_t len = strlen(c->text);
+    char dob[16] = "";
+    if (e->n_dobs)
+        pw_date_format(e->dobs[0], dob, sizeof dob);
+    snprintf(c->text + len, sizeof c->text - len, "%s/%s %s %s %s;", e->list, e->id,
+             e->n_names ? e->names[0] : "?", dob, pw_change_name(ch));
+    c->n++;
+}
+
+/* The deltas of versions 1 to 3 of a list: what a version added or changed, whole. */
+static void collect_deltas(pw_store *s, collected *c)
+{
+    memset(c, 0, sizeof *c);
+    for (int v = 1; v <= 3; v++)
+        assert_int_equal(pw_store_list_delta_entries(s, "interpol", v, collect_delta_entry, c), PW_OK);
+}
+
+/* Version 2 indexes every row of an entry id (list_id, entry_id, valid_to)
+ * for the delta queries. A database at version 1 (what version 1 created:
+ * the tables without that index) is upgraded when opened, and its list
+ * versions read back as before. */
+static void upgrades_a_version_1_database(void **state)
+{
+    fixture *f = *state;
+    test_entry e[3];
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    entry_init(&e[2], "interpol", "E3", "ALI HASSAN", "1975", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 3), 3, NULL, T0 + DAY, NULL), PW_OK);
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-03", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0 + 2 * DAY, NULL), PW_OK);
+    collected before;
+    collect_deltas(f->s, &before);
+    assert_string_equal(before.text,
+                        "interpol/E1 IVAN PETROV 1970-01-02 added;interpol/E2 MARIA LOPEZ 1980-05-06 added;"
+                        "interpol/E2 MARIA LOPEZ 1980-05-07 changed;interpol/E3 ALI HASSAN 1975 added;"
+                        "interpol/E1 IVAN PETROV 1970-01-03 changed;");
+    pw_store_close(f->s);
+
+    /* Back to version 1. */
+    exec_raw(f->url, "DROP INDEX entries_list_entry");
+    exec_raw(f->url, "DELETE FROM schema_version WHERE version > 1");
+    assert_int_equal(index_count(f->url, "entries_list_entry"), 0);
+    assert_int_equal(query_raw_int(f->url, "SELECT MAX(version) FROM schema_version"), 1);
+
+    f->s = open_ok(f->url);
+    assert_int_equal(pw_store_schema_version(f->s), 2);
+    assert_int_equal(index_count(f->url, "entries_list_entry"), 1);
+    assert_int_equal(query_raw_int(f->url, "SELECT MAX(version) FROM schema_version"), 2);
+    assert_int_equal(query_raw_int(f->url, "SELECT COUNT(*) FROM schema_version"), 2);
+    collected after;
+    collect_deltas(f->s, &after);
+    assert_string_equal(after.text, before.text);
+    collected c = {"", 0};
+    assert_int_equal(pw_store_list_changes(f->s, "interpol", 3, collect_change, &c), PW_OK);
+    assert_string_equal(c.text, "E1 changed;E3 removed;");
+
+    if (backend == SQLITE) {
+        /* The lookup the delta queries make for each row they read is an index search. */
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_open(f->url, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "EXPLAIN QUERY PLAN SELECT 1 FROM entries o WHERE o.list_id = ?"
+                                            " AND o.entry_id = ? AND o.valid_to = ?",
+                                            -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        const char *plan = (const char *)sqlite3_column_text(st, 3);
+        if (!strstr(plan, "SEARCH o USING COVERING INDEX entries_list_entry (list_id=? AND entry_id=? AND valid_to=?)"))
+            fail_msg("not an index search: %s", plan);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+}
+
 static void imports_versions_and_deltas(void **state)
 {
     fixture *f = *state;
@@ -1403,6 +1519,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         BOTH(migrates_from_empty_and_reopens),
         BOTH(refuses_a_newer_schema),
+        BOTH(upgrades_a_version_1_database),
         BOTH(imports_versions_and_deltas),
         BOTH(stores_entries_whole),
         BOTH(ingest_is_idempotent),
