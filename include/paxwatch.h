@@ -834,7 +834,13 @@ typedef struct pw_stored_traveler {
     const pw_traveler *t;        /* masked fields are NULL / empty */
 } pw_stored_traveler;
 
-/* Stored travelers received at or after since (0: all), oldest first. */
+/* Stored travelers received at or after since (0: all), oldest first (by
+ * time received, then as stored). Memory stays bounded however many there
+ * are: SQLite steps through the rows; PostgreSQL reads them through a cursor,
+ * PW_STORE_FETCH_ROWS at a time, inside the caller's transaction or, when
+ * none is open, one of its own for the duration of the call (so fn cannot
+ * open one, and its writes commit when the reading ends). */
+#define PW_STORE_FETCH_ROWS 1000
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx);
 

@@ -643,6 +643,112 @@ static size_t count_alerts(pw_store *s, const pw_alert_filter *f)
     return l.n;
 }
 
+/* Stored travelers read back in order, and what the store's connection
+ * last ran when fn is called (PostgreSQL: read from another connection). */
+typedef struct traveler_order {
+    char (*refs)[8];
+    size_t n, cap;
+    const char *url;
+    size_t checked;               /* rows at which the last statement was looked at */
+    char last_sql[2][64];
+} traveler_order;
+
+static void store_last_statement(const char *url, char *out, size_t cap)
+{
+    PGconn *c = PQconnectdb(url);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, "SELECT query FROM pg_stat_activity WHERE application_name = 'paxwatch'"
+                            " AND datname = current_database()");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    assert_int_equal(PQntuples(r), 1);
+    snprintf(out, cap, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    PQfinish(c);
+}
+
+static void keep_order(void *ctx, const pw_stored_traveler *t)
+{
+    traveler_order *o = ctx;
+    if (o->n == o->cap) {
+        o->cap = o->cap ? 2 * o->cap : 1024;
+        o->refs = realloc(o->refs, o->cap * sizeof *o->refs);
+        assert_non_null(o->refs);
+    }
+    snprintf(o->refs[o->n++], sizeof *o->refs, "%s", t->t->id);
+    /* In the first batch and in the second. */
+    if (backend == POSTGRES && (o->n == 1 || o->n == PW_STORE_FETCH_ROWS + 1) && o->checked < 2)
+        store_last_statement(o->url, o->last_sql[o->checked++], sizeof o->last_sql[0]);
+}
+
+/* n travelers P<first>... in one ingest received at `at`. */
+static void ingest_many(pw_store *s, const char *ref, char prefix, size_t n, int64_t at)
+{
+    pw_ingest_info info = {.sender = "LH", .interchange_ref = ref, .received_at = at};
+    int64_t ingest, id;
+    bool already;
+    assert_int_equal(pw_store_begin_ingest(s, &info, &ingest, &already), PW_OK);
+    for (size_t i = 0; i < n; i++) {
+        char tid[24];
+        snprintf(tid, sizeof tid, "%c%04zu", prefix, i);
+        test_traveler x;
+        traveler_init(&x, tid, "PASSENGER", "ANY", "1980-01-01", "LH400", at, false);
+        assert_int_equal(pw_store_save_traveler(s, ingest, &x.t, &id), PW_OK);
+    }
+    assert_int_equal(pw_store_commit_ingest(s, ingest, 0), PW_OK);
+}
+
+/* Checks that o holds the travelers of the given prefixes and counts, in that order. */
+static void assert_order(const traveler_order *o, const char *prefixes, const size_t *counts)
+{
+    size_t k = 0;
+    for (size_t p = 0; prefixes[p]; p++)
+        for (size_t i = 0; i < counts[p]; i++, k++) {
+            char want[24];
+            snprintf(want, sizeof want, "%c%04zu", prefixes[p], i);
+            if (k >= o->n || strcmp(o->refs[k], want) != 0)
+                fail_msg("traveler %zu: %s, expected %s", k, k < o->n ? o->refs[k] : "(none)", want);
+        }
+    assert_int_equal(o->n, k);
+}
+
+/* More travelers than PostgreSQL reads in one batch, stored in another order
+ * than received: all come back, by time received and then as stored, the
+ * same on both back ends, with or without a transaction open. On PostgreSQL
+ * they come through a cursor: while fn runs, the store's connection last
+ * fetched a batch. */
+static void travelers_read_back_in_batches(void **state)
+{
+    fixture *f = *state;
+    const size_t batch = PW_STORE_FETCH_ROWS;
+    ingest_many(f->s, "RA", 'A', batch, T0 + 7200);
+    ingest_many(f->s, "RB", 'B', batch + 1, T0);
+    ingest_many(f->s, "RC", 'C', batch, T0 + 3600);
+
+    traveler_order o = {.url = f->url};
+    assert_int_equal(pw_store_travelers(f->s, 0, keep_order, &o), PW_OK);
+    assert_order(&o, "BCA", (size_t[]){batch + 1, batch, batch});
+    if (backend == POSTGRES) {
+        char fetch[64];
+        snprintf(fetch, sizeof fetch, "FETCH %d FROM pw_travelers", PW_STORE_FETCH_ROWS);
+        assert_int_equal(o.checked, 2);
+        assert_string_equal(o.last_sql[0], fetch);
+        assert_string_equal(o.last_sql[1], fetch);
+    }
+
+    /* Since the second ingest, in the caller's transaction. */
+    o.n = 0;
+    assert_int_equal(pw_store_begin(f->s), PW_OK);
+    assert_int_equal(pw_store_travelers(f->s, T0 + 3600, keep_order, &o), PW_OK);
+    assert_int_equal(pw_store_commit(f->s), PW_OK);
+    assert_order(&o, "CA", (size_t[]){batch, batch});
+
+    /* And again: the cursor of the last call is gone. */
+    o.n = 0;
+    assert_int_equal(pw_store_travelers(f->s, T0 + 7200, keep_order, &o), PW_OK);
+    assert_order(&o, "A", (size_t[]){batch});
+    free(o.refs);
+}
+
 static void alerts_with_filters(void **state)
 {
     fixture *f = *state;
@@ -1524,6 +1630,7 @@ int main(void)
         BOTH(stores_entries_whole),
         BOTH(ingest_is_idempotent),
         BOTH(travelers_read_back),
+        BOTH(travelers_read_back_in_batches),
         BOTH(alerts_with_filters),
         BOTH(review_transitions),
         BOTH(dismissed_pair_stays_quiet_until_the_entry_changes),

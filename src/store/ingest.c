@@ -472,6 +472,7 @@ pw_status pw_store_alerts(pw_store *s, const pw_alert_filter *f, pw_alert_fn fn,
 typedef struct traveler_ctx {
     void (*fn)(void *ctx, const pw_stored_traveler *t);
     void *ctx;
+    size_t rows;
     pw_status st;
 } traveler_ctx;
 
@@ -514,6 +515,9 @@ static const char **strings_from(json_t *arr, pw_arena *a, size_t *n)
 static void traveler_row(void *ctx, const char *const *col, size_t n)
 {
     traveler_ctx *c = ctx;
+    c->rows++;
+    if (c->st != PW_OK)
+        return;
     pw_arena *a = pw_arena_new();
     if (!a) {
         c->st = PW_ERR_NOMEM;
@@ -584,16 +588,48 @@ static void traveler_row(void *ctx, const char *const *col, size_t n)
     pw_arena_free(a);
 }
 
+#define TRAVELERS_SINCE                                                                       \
+    "SELECT id, ingest_id, received_at, pnr, masked_at, ref, surname, given_names, name, title,"  \
+    " dob, sex, nationality, residence, birth_place, role, placeholder, docs, legs, seat, bags,"  \
+    " infant_of, locator, booking, source_file, message_ref, sender FROM travelers"              \
+    " WHERE received_at >= ? ORDER BY received_at, id"
+
+/* PostgreSQL: libpq hands over a query's whole result at once, so the rows
+ * are read through a cursor, PW_STORE_FETCH_ROWS at a time, in the caller's
+ * transaction or else in one of its own. Between two batches the connection
+ * is free: fn may use the store. */
+static pw_status travelers_by_cursor(pw_store *s, store_val since, traveler_ctx *c)
+{
+    bool own = !s->in_tx;
+    pw_status st = own ? store_begin(s) : PW_OK;
+    if (st != PW_OK)
+        return st;
+    st = store_query(s, "DECLARE pw_travelers NO SCROLL CURSOR FOR " TRAVELERS_SINCE, &since, 1,
+                     NULL, NULL);
+    char fetch[48];
+    snprintf(fetch, sizeof fetch, "FETCH %d FROM pw_travelers", PW_STORE_FETCH_ROWS);
+    /* A batch shorter than asked for is the last. */
+    for (size_t got = PW_STORE_FETCH_ROWS; st == PW_OK && c->st == PW_OK && got == PW_STORE_FETCH_ROWS;) {
+        size_t before = c->rows;
+        st = store_query(s, fetch, NULL, 0, traveler_row, c);
+        got = c->rows - before;
+    }
+    if (st == PW_OK)
+        st = store_exec(s, "CLOSE pw_travelers");
+    if (own && st == PW_OK)
+        st = store_commit(s);
+    else if (own)
+        store_rollback(s);
+    return st;
+}
+
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx)
 {
-    traveler_ctx c = {fn, ctx, PW_OK};
+    traveler_ctx c = {fn, ctx, 0, PW_OK};
     store_val v = sv_int(since);
-    pw_status st = store_query(s,
-        "SELECT id, ingest_id, received_at, pnr, masked_at, ref, surname, given_names, name, title,"
-        " dob, sex, nationality, residence, birth_place, role, placeholder, docs, legs, seat, bags,"
-        " infant_of, locator, booking, source_file, message_ref, sender FROM travelers"
-        " WHERE received_at >= ? ORDER BY received_at, id",
-        &v, 1, traveler_row, &c);
+    pw_status st = s->drv->dialect == STORE_POSTGRES
+                       ? travelers_by_cursor(s, v, &c)
+                       : store_query(s, TRAVELERS_SINCE, &v, 1, traveler_row, &c);
     return st == PW_OK ? c.st : st;
 }
