@@ -558,6 +558,79 @@ static void ingest_is_idempotent(void **state)
     assert_int_equal(pw_store_begin_ingest(f->s, &none, &id, &already), PW_ERR_ARG);
 }
 
+/* A message's digest is what its travelers say, not where they were read. */
+static void message_digest_is_the_travelers_content(void **state)
+{
+    (void)state;
+    test_traveler x[2];
+    traveler_init(&x[0], "P1", "MUELLER", "HANS", "1970-01-02", "LH400", T0, true);
+    traveler_init(&x[1], "P2", "MUELLER", "ANNA", "1972-03-04", "LH400", T0, true);
+    pw_traveler t[2] = {x[0].t, x[1].t};
+    char d1[65], d2[65];
+    pw_store_message_digest(t, 2, d1);
+    assert_int_equal(strlen(d1), 64);
+    t[0].source.file = "resent.edi";
+    t[0].source.segment = 40;
+    pw_store_message_digest(t, 2, d2);
+    assert_string_equal(d1, d2);
+    t[1].given_names = "ANNE";
+    pw_store_message_digest(t, 2, d2);
+    assert_string_not_equal(d1, d2);
+    t[1].given_names = "ANNA";
+    x[1].doc.number = "C01X00T48";
+    pw_store_message_digest(t, 2, d2);
+    assert_string_not_equal(d1, d2);
+    pw_store_message_digest(t, 1, d2);
+    assert_string_not_equal(d1, d2);
+}
+
+/* With a sender and reference stored, the content hash tells the same
+ * message sent again from a reuse of the reference for other content. */
+static void reused_reference_is_a_conflict(void **state)
+{
+    fixture *f = *state;
+    test_traveler x;
+    traveler_init(&x, "P1", "MUELLER", "HANS", "1970-01-02", "LH400", T0, true);
+    pw_ingest_info first = {.sender = "LH", .interchange_ref = "REF1", .content_hash = "c1", .received_at = T0};
+    int64_t id, stored, tid;
+    pw_ingest_seen seen;
+    assert_int_equal(pw_store_start_ingest(f->s, &first, &stored, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_NEW);
+    assert_int_equal(pw_store_save_traveler(f->s, stored, &x.t, &tid), PW_OK);
+    assert_int_equal(pw_store_commit_ingest(f->s, stored, 0), PW_OK);
+
+    assert_int_equal(pw_store_start_ingest(f->s, &first, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+    assert_int_equal(id, stored);
+    pw_ingest_info other = first;
+    other.content_hash = "c2";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_CONFLICT);
+    assert_int_equal(id, stored);
+    /* nothing is open, nothing was stored */
+    assert_int_equal(pw_store_commit(f->s), PW_ERR_ARG);
+    assert_int_equal(traveler_count(f->s), 1);
+    bool already;
+    assert_int_equal(pw_store_begin_ingest(f->s, &other, &id, &already), PW_OK);
+    assert_true(already);
+
+    /* A hash unknown on either side cannot tell: the same message. */
+    other.content_hash = NULL;
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+    ingest_traveler(f->s, "REF2", &x.t, T0);          /* stored without a hash */
+    other.interchange_ref = "REF2";
+    other.content_hash = "c3";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+
+    /* Another sender may use the same reference. */
+    other.sender = "AF";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_NEW);
+    pw_store_abort_ingest(f->s);
+}
+
 typedef struct read_back {
     char surname[64], phone[64], flight[16], doc[32], locator[16];
     bool masked, pnr;
@@ -1629,6 +1702,7 @@ int main(void)
         BOTH(imports_versions_and_deltas),
         BOTH(stores_entries_whole),
         BOTH(ingest_is_idempotent),
+        BOTH(reused_reference_is_a_conflict),
         BOTH(travelers_read_back),
         BOTH(travelers_read_back_in_batches),
         BOTH(alerts_with_filters),
@@ -1648,6 +1722,7 @@ int main(void)
     const struct CMUnitTest pure[] = {
         cmocka_unit_test(sensitive_ssrs_are_filtered),
         cmocka_unit_test(identity_ignores_name_order_and_case),
+        cmocka_unit_test(message_digest_is_the_travelers_content),
         cmocka_unit_test(times_parse_and_format),
     };
     int failed = cmocka_run_group_tests_name("store pure", pure, NULL, NULL);

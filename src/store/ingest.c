@@ -4,41 +4,68 @@
  * content hash) unique so that a message ingested twice is stored once; the
  * travelers with their flight legs and booking; the hits; the alerts, raised
  * through the pair rules of review.c. Also reads stored travelers back.
+ * A message whose sender and reference were stored before is told apart by
+ * its content hash: the same message again, or a conflicting reuse of the
+ * reference (neither is stored; the caller reports the conflict).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "store.h"
 
-pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
-                                bool *already)
+/* The stored ingest of an identity. */
+typedef struct stored_ingest {
+    bool found;
+    int64_t id;
+    char content_hash[72];
+} stored_ingest;
+
+static void read_stored_ingest(void *ctx, const char *const *col, size_t n)
+{
+    stored_ingest *r = ctx;
+    r->found = true;
+    r->id = store_parse_int(col[0]);
+    store_copy_text(r->content_hash, sizeof r->content_hash, col[1]);
+}
+
+pw_status pw_store_start_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                pw_ingest_seen *seen)
 {
     *ingest_id = 0;
-    *already = false;
+    *seen = PW_INGEST_NEW;
     char identity[512];
-    if (info->sender && *info->sender && info->interchange_ref && *info->interchange_ref)
+    bool by_ref = info->sender && *info->sender && info->interchange_ref && *info->interchange_ref;
+    const char *hash = info->content_hash ? info->content_hash : "";
+    if (by_ref)
         snprintf(identity, sizeof identity, "ref:%s|%s", info->sender, info->interchange_ref);
-    else if (info->content_hash && *info->content_hash)
-        snprintf(identity, sizeof identity, "hash:%s", info->content_hash);
+    else if (*hash)
+        snprintf(identity, sizeof identity, "hash:%s", hash);
     else
         return store_fail(s, PW_ERR_ARG, "an ingest needs a sender and interchange reference or a content hash");
     pw_status st = store_begin(s);
     if (st != PW_OK)
         return st;
     store_val id = sv_text(identity);
-    bool found;
-    st = store_query_int(s, "SELECT id FROM ingests WHERE identity = ?", &id, 1, ingest_id, &found);
-    if (st == PW_OK && found) {
+    stored_ingest old = {false, 0, ""};
+    st = store_query(s, "SELECT id, content_hash FROM ingests WHERE identity = ?", &id, 1,
+                     read_stored_ingest, &old);
+    if (st == PW_OK && old.found) {
         store_rollback(s);
-        *already = true;
+        *ingest_id = old.id;
+        /* A hash unknown on either side (e.g. stored before hashes were kept
+         * for referenced messages) cannot tell: the same message. */
+        *seen = by_ref && *hash && old.content_hash[0] && strcmp(hash, old.content_hash) != 0
+                    ? PW_INGEST_CONFLICT : PW_INGEST_DUPLICATE;
         return PW_OK;
     }
     store_val v[] = {id, sv_text(info->sender), sv_text(info->interchange_ref),
-                     sv_text(info->content_hash), sv_text(info->source),
+                     sv_text(*hash ? hash : NULL), sv_text(info->source),
                      sv_int(store_now(info->received_at))};
+    bool found;
     if (st == PW_OK)
         st = store_query_int(s,
                              "INSERT INTO ingests (identity, sender, interchange_ref, content_hash,"
@@ -46,6 +73,15 @@ pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t
                              v, 6, ingest_id, &found);
     if (st != PW_OK)
         store_rollback(s);
+    return st;
+}
+
+pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                bool *already)
+{
+    pw_ingest_seen seen;
+    pw_status st = pw_store_start_ingest(s, info, ingest_id, &seen);
+    *already = seen != PW_INGEST_NEW;
     return st;
 }
 
@@ -172,6 +208,56 @@ static char *dump(json_t *j)
     char *s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(j);
     return s;
+}
+
+/* A traveler's stored fields as one JSON object: what a message says about
+ * it, without where it was read from. */
+static json_t *traveler_content(const pw_traveler *t)
+{
+    char dob[16], sex[2] = {t->sex, 0};
+    pw_date_format(t->dob, dob, sizeof dob);
+    json_t *o = json_object();
+    json_object_set_new(o, "ref", jstr(t->id));
+    json_object_set_new(o, "surname", jstr(t->surname));
+    json_object_set_new(o, "given_names", jstr(t->given_names));
+    json_object_set_new(o, "name", jstr(t->name));
+    json_object_set_new(o, "title", jstr(t->title));
+    json_object_set_new(o, "dob", json_string(dob));
+    json_object_set_new(o, "sex", json_string(sex));
+    json_object_set_new(o, "nationality", json_string(t->nationality));
+    json_object_set_new(o, "residence", json_string(t->residence));
+    json_object_set_new(o, "birth_place", jstr(t->birth_place));
+    json_object_set_new(o, "role", json_integer(t->role));
+    json_object_set_new(o, "placeholder", json_boolean(t->placeholder));
+    json_object_set_new(o, "docs", docs_json(t->docs, t->n_docs));
+    json_object_set_new(o, "legs", legs_json(t->legs, t->n_legs));
+    json_object_set_new(o, "seat", jstr(t->seat));
+    json_object_set_new(o, "bags", json_integer(t->bags));
+    json_object_set_new(o, "infant_of", jstr(t->infant_of));
+    if (t->booking) {
+        json_object_set_new(o, "locator", jstr(t->booking->locator));
+        json_object_set_new(o, "booking", booking_json(t->booking));
+    }
+    return o;
+}
+
+void pw_store_message_digest(const pw_traveler *travelers, size_t n, char out[65])
+{
+    crypto_generichash_state h;
+    unsigned char bin[32];
+    crypto_generichash_init(&h, NULL, 0, sizeof bin);
+    for (size_t i = 0; i < n; i++) {
+        char *text = dump(traveler_content(&travelers[i]));
+        if (!text) {
+            out[0] = '\0';
+            return;
+        }
+        /* with its NUL: one traveler ends where the next begins */
+        crypto_generichash_update(&h, (const unsigned char *)text, strlen(text) + 1);
+        free(text);
+    }
+    crypto_generichash_final(&h, bin, sizeof bin);
+    sodium_bin2hex(out, 65, bin, sizeof bin);
 }
 
 pw_status pw_store_save_traveler(pw_store *s, int64_t ingest_id, const pw_traveler *t,
