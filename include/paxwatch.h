@@ -860,8 +860,8 @@ typedef struct pw_stored_traveler {
  * time received, then as stored). Memory stays bounded however many there
  * are: SQLite steps through the rows; PostgreSQL reads them through a cursor,
  * PW_STORE_FETCH_ROWS at a time, inside the caller's transaction or, when
- * none is open, one of its own for the duration of the call (so fn cannot
- * open one, and its writes commit when the reading ends). */
+ * none is open, one of its own for the duration of the call (there fn cannot
+ * open a transaction, and its writes commit when the reading ends). */
 #define PW_STORE_FETCH_ROWS 1000
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx);
