@@ -622,7 +622,7 @@ const char *pw_airport_country(const char *iata);
  * several processes may share one database. */
 typedef struct pw_store pw_store;
 
-#define PW_STORE_SCHEMA_VERSION 1
+#define PW_STORE_SCHEMA_VERSION 2
 
 /* Opens (creating and migrating as needed) the store at url: a file path or
  * "sqlite:PATH" → SQLite; "postgresql://..." or "postgres://..." → PostgreSQL.
@@ -697,18 +697,40 @@ void pw_entry_hash(const pw_entry *e, char out[33]);
 
 /* -- screening results. One ingest is one message (or input file); it is
  * stored in one transaction. Its identity is sender + interchange reference
- * when both are known, else the content hash: ingesting it again is a no-op. */
+ * when both are known, else the content hash: ingesting it again is a no-op.
+ * With a reference, the content hash tells a message sent again (the same
+ * content) from a reference reused for other content (a conflict, not
+ * stored either: the caller reports it). */
 typedef struct pw_ingest_info {
     const char *sender;
     const char *interchange_ref;
-    const char *content_hash;     /* e.g. hex BLAKE2b of the message bytes */
+    const char *content_hash;     /* hex, e.g. BLAKE2b of the input's bytes or
+                                   * pw_store_message_digest */
     const char *source;           /* file name, for the audit; may be NULL */
     int64_t received_at;          /* 0: now */
 } pw_ingest_info;
 
-/* Starts an ingest. *already true: the same message was stored before
- * (*ingest_id is its id, nothing is open). Otherwise a transaction is open
- * until pw_store_commit_ingest or pw_store_abort_ingest. */
+/* The content hash of a message's travelers as they are stored (names,
+ * documents, legs, booking...; not the file or segment they were read from):
+ * hex BLAKE2b-256, 64 characters + NUL ("" when out of memory). */
+void pw_store_message_digest(const pw_traveler *travelers, size_t n, char out[65]);
+
+/* What the identity of a message finds among the stored ingests. */
+typedef enum pw_ingest_seen {
+    PW_INGEST_NEW = 0,           /* not stored before: an ingest is open */
+    PW_INGEST_DUPLICATE,         /* stored before; with a reference, the same content
+                                  * (or a content hash unknown on either side) */
+    PW_INGEST_CONFLICT           /* its sender and reference were stored before with a
+                                  * different content hash */
+} pw_ingest_seen;
+
+/* Starts an ingest when its message was not stored before (PW_INGEST_NEW):
+ * a transaction is open until pw_store_commit_ingest or
+ * pw_store_abort_ingest. Otherwise nothing is open and *ingest_id is the
+ * stored message's id. */
+pw_status pw_store_start_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                pw_ingest_seen *seen);
+/* The same; *already true for a duplicate and for a conflict alike. */
 pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
                                 bool *already);
 /* sensitive_dropped: PNR elements filtered by pw_ssr_filter, for the record. */
@@ -837,7 +859,13 @@ typedef struct pw_stored_traveler {
     const pw_traveler *t;        /* masked fields are NULL / empty */
 } pw_stored_traveler;
 
-/* Stored travelers received at or after since (0: all), oldest first. */
+/* Stored travelers received at or after since (0: all), oldest first (by
+ * time received, then as stored). Memory stays bounded however many there
+ * are: SQLite steps through the rows; PostgreSQL reads them through a cursor,
+ * PW_STORE_FETCH_ROWS at a time, inside the caller's transaction or, when
+ * none is open, one of its own for the duration of the call (there fn cannot
+ * open a transaction, and its writes commit when the reading ends). */
+#define PW_STORE_FETCH_ROWS 1000
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx);
 

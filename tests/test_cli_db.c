@@ -111,7 +111,7 @@ static void analyst_workflow(void **state)
                                      "T2,SMITH,JOHN,1970-01-02,VN0031\n"
                                      "T3,DOE,JANE,1990-05-05,VN0031\n");
     r = run_ok(0, "screen --db '%s' '%s' '%s'", db, flight1, flight1);
-    expect(r.err, "stored 1 messages (1 stored before, not again): 2 alerts raised");
+    expect(r.err, "stored 1 messages, skipped 1 stored before and 0 reusing a stored reference with different content: 2 alerts raised");
     test_run_free(&r);
 
     r = run_ok(0, "alerts --db '%s' --json", db);
@@ -483,11 +483,80 @@ static void killed_commands_leave_the_database_consistent(void **state)
     test_run_free(&r);
 }
 
+/* ------------------------------------------------------ message identity */
+
+typedef struct stored_names {
+    char text[512];
+    size_t ingests;
+} stored_names;
+
+static void note_ingest(void *ctx, const pw_ingest_record *r)
+{
+    (void)r;
+    ((stored_names *)ctx)->ingests++;
+}
+
+static void note_name(void *ctx, const pw_stored_traveler *t)
+{
+    stored_names *c = ctx;
+    size_t len = strlen(c->text);
+    snprintf(c->text + len, sizeof c->text - len, "%s %s;", t->t->surname ? t->t->surname : "",
+             t->t->given_names ? t->t->given_names : "");
+}
+
+/* One PAXLST message from sender AIRLINE1, interchange 900001, message M1. */
+#define REUSE_MESSAGE(second_traveler)                                                       \
+    "UNB+UNOA:4+AIRLINE1+BORDER+260101:1200+900001'UNH+M1+PAXLST:D:05B:UN:IATA'BGM+745'"      \
+    "TDT+20+VN0031'LOC+125+SGN'DTM+189:2601011200:201'LOC+87+FRA'DTM+232:2601011900:201'"    \
+    "NAD+FL+++NGUYEN:VAN SON'DTM+329:850307'"                                                 \
+    "NAD+FL+++" second_traveler "'DTM+329:900505'"                                          \
+    "UNT+12+M1'UNZ+1+900001'"
+
+/* The same message twice is stored once, quietly. A message that reuses
+ * the stored sender and reference with other travelers is not stored
+ * either, but a warning names the file, the sender and the reference, and
+ * the summary counts it apart. */
+static void reused_reference_is_reported(void **state)
+{
+    (void)state;
+    char db[512];
+    fresh_url(db, sizeof db, "reuse");
+    const char *list = write_file("reuse-list.csv", "id,surname,given_names,dob\nW1,NGUYEN,VAN SON,1985-03-07\n");
+    const char *first = write_file("reuse-first.edi", REUSE_MESSAGE("DOE:JANE"));
+    const char *again = write_file("reuse-again.edi", REUSE_MESSAGE("DOE:JANE"));
+    const char *other = write_file("reuse-other.edi", REUSE_MESSAGE("DOE:JOHN"));
+    test_run r = run_ok(0, "screen --db '%s' --watchlist '%s' '%s' '%s' '%s'", db, list, first, again, other);
+    /* every input is screened: NGUYEN hits three times */
+    assert_int_equal(test_count_lines(r.out), 3);
+    expect(r.err, "reuse-other.edi: warning: message from sender AIRLINE1 with reference 900001-M1 differs"
+                  " from the message stored with that sender and reference: not stored\n");
+    assert_int_equal(occurrences(r.err, "warning"), 1);
+    expect(r.err, "stored 1 messages, skipped 1 stored before and 1 reusing a stored reference with different"
+                  " content: 1 alerts raised");
+    test_run_free(&r);
+
+    /* What is stored: the first message only. */
+    pw_store *s = open_ok(db);
+    stored_names c = {"", 0};
+    assert_int_equal(pw_store_ingests(s, note_ingest, &c), PW_OK);
+    assert_int_equal(pw_store_travelers(s, 0, note_name, &c), PW_OK);
+    assert_int_equal(c.ingests, 1);
+    assert_string_equal(c.text, "NGUYEN VAN SON;DOE JANE;");
+    pw_store_close(s);
+
+    /* Each again, on its own: the conflict is reported every time. */
+    r = run_ok(0, "screen --db '%s' --watchlist '%s' '%s' '%s'", db, list, other, first);
+    assert_int_equal(occurrences(r.err, "differs from the message stored"), 1);
+    expect(r.err, "stored 0 messages, skipped 1 stored before and 1 reusing a stored reference with different content");
+    test_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(analyst_workflow),
         cmocka_unit_test(killed_commands_leave_the_database_consistent),
+        cmocka_unit_test(reused_reference_is_reported),
     };
     backend = SQLITE;
     int failed = cmocka_run_group_tests_name("paxwatch with sqlite", tests, NULL, NULL);

@@ -1042,6 +1042,8 @@ static void pnrgov_sensitive_data_is_dropped_and_counted(void **state)
     assert_int_equal(test_count_lines(r.out), 1);
     assert_non_null(strstr(r.out, "K9921764"));
     assert_non_null(strstr(r.out, "ingrid.halvorsen@example.no"));
+    /* ... but their number does, in the summary on stderr. */
+    assert_non_null(strstr(r.err, "parsed 1 travelers (0 rejected); 5 sensitive PNR elements dropped, not written\n"));
     static const char *const gone[] = {"MOML", "MUSLIM", "PORK", "WCHR", "WHEELCHAIR", "SURGERY", "DEAF",
                                        "RMK", "PREGNANT", "DIALYSIS", "MEAL"};
     for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
@@ -1079,7 +1081,7 @@ static void screen_db_records_sensitive_count(void **state)
         print_message("%s", r.err);
     assert_int_equal(r.status, 0);
     assert_int_equal(test_count_lines(r.out), 2);        /* the same message screened twice */
-    assert_non_null(strstr(r.err, "stored 1 messages (1 stored before"));
+    assert_non_null(strstr(r.err, "stored 1 messages, skipped 1 stored before and 0 reusing"));
     test_run_free(&r);
 
     pw_status st;
@@ -1108,6 +1110,8 @@ static void cli_parse_writes_json_lines(void **state)
     assert_non_null(strstr(r.out, "\"pnr\":\"XXXYET\""));
     assert_non_null(strstr(r.out, "\"role\":\"infant\""));
     assert_non_null(strstr(r.out, "\"message_ref\":\"000006640-PAX001\""));   /* UNB and UNH references */
+    /* the PNR sample: three OTHS SSRs and an IFT free text */
+    assert_non_null(strstr(r.err, "parsed 4 travelers (0 rejected); 4 sensitive PNR elements dropped, not written\n"));
     test_run_free(&r);
 
     r = test_paxwatch("parse --help", NULL);
@@ -1130,6 +1134,7 @@ static void cli_parse_rejects_with_exit_1(void **state)
     assert_int_equal(test_count_lines(r.out), 1);
     assert_non_null(strstr(r.out, "\"surname\":\"OK\""));
     assert_non_null(strstr(r.err, "-: segment 4 (NAD): name: NAD FL without a surname; traveler rejected"));
+    assert_non_null(strstr(r.err, "parsed 1 travelers (1 rejected); 0 sensitive PNR elements dropped, not written\n"));
     test_run_free(&r);
 }
 

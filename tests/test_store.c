@@ -284,6 +284,122 @@ static void collect_entry(void *ctx, const pw_entry *e)
     c->n++;
 }
 
+/* The first column of the first row of sql, run outside the store. */
+static long long query_raw_int(const char *url, const char *sql)
+{
+    long long v = -1;
+    if (strncmp(url, "postgresql://", 13) == 0) {
+        PGconn *c = PQconnectdb(url);
+        assert_int_equal(PQstatus(c), CONNECTION_OK);
+        PGresult *r = PQexec(c, sql);
+        assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+        if (PQntuples(r) > 0)
+            v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        PQclear(r);
+        PQfinish(c);
+    } else {
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_open(url, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+    return v;
+}
+
+static long long index_count(const char *url, const char *name)
+{
+    char sql[256];
+    if (strncmp(url, "postgresql://", 13) == 0)
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = '%s'", name);
+    else
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '%s'", name);
+    return query_raw_int(url, sql);
+}
+
+static void collect_delta_entry(void *ctx, const pw_entry *e, pw_change ch)
+{
+    collected *c = ctx;
+    size_t len = strlen(c->text);
+    char dob[16] = "";
+    if (e->n_dobs)
+        pw_date_format(e->dobs[0], dob, sizeof dob);
+    snprintf(c->text + len, sizeof c->text - len, "%s/%s %s %s %s;", e->list, e->id,
+             e->n_names ? e->names[0] : "?", dob, pw_change_name(ch));
+    c->n++;
+}
+
+/* The deltas of versions 1 to 3 of a list: what a version added or changed, whole. */
+static void collect_deltas(pw_store *s, collected *c)
+{
+    memset(c, 0, sizeof *c);
+    for (int v = 1; v <= 3; v++)
+        assert_int_equal(pw_store_list_delta_entries(s, "interpol", v, collect_delta_entry, c), PW_OK);
+}
+
+/* Version 2 indexes every row of an entry id (list_id, entry_id, valid_to)
+ * for the delta queries. A database at version 1 (what version 1 created:
+ * the tables without that index) is upgraded when opened, and its list
+ * versions read back as before. */
+static void upgrades_a_version_1_database(void **state)
+{
+    fixture *f = *state;
+    test_entry e[3];
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
+    entry_init(&e[2], "interpol", "E3", "ALI HASSAN", "1975", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 3), 3, NULL, T0 + DAY, NULL), PW_OK);
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-03", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0 + 2 * DAY, NULL), PW_OK);
+    collected before;
+    collect_deltas(f->s, &before);
+    assert_string_equal(before.text,
+                        "interpol/E1 IVAN PETROV 1970-01-02 added;interpol/E2 MARIA LOPEZ 1980-05-06 added;"
+                        "interpol/E2 MARIA LOPEZ 1980-05-07 changed;interpol/E3 ALI HASSAN 1975 added;"
+                        "interpol/E1 IVAN PETROV 1970-01-03 changed;");
+    pw_store_close(f->s);
+
+    /* Back to version 1. */
+    exec_raw(f->url, "DROP INDEX entries_list_entry");
+    exec_raw(f->url, "DELETE FROM schema_version WHERE version > 1");
+    assert_int_equal(index_count(f->url, "entries_list_entry"), 0);
+    assert_int_equal(query_raw_int(f->url, "SELECT MAX(version) FROM schema_version"), 1);
+
+    f->s = open_ok(f->url);
+    assert_int_equal(pw_store_schema_version(f->s), 2);
+    assert_int_equal(index_count(f->url, "entries_list_entry"), 1);
+    assert_int_equal(query_raw_int(f->url, "SELECT MAX(version) FROM schema_version"), 2);
+    assert_int_equal(query_raw_int(f->url, "SELECT COUNT(*) FROM schema_version"), 2);
+    collected after;
+    collect_deltas(f->s, &after);
+    assert_string_equal(after.text, before.text);
+    collected c = {"", 0};
+    assert_int_equal(pw_store_list_changes(f->s, "interpol", 3, collect_change, &c), PW_OK);
+    assert_string_equal(c.text, "E1 changed;E3 removed;");
+
+    if (backend == SQLITE) {
+        /* The lookup the delta queries make for each row they read is an index search. */
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_open(f->url, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "EXPLAIN QUERY PLAN SELECT 1 FROM entries o WHERE o.list_id = ?"
+                                            " AND o.entry_id = ? AND o.valid_to = ?",
+                                            -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        const char *plan = (const char *)sqlite3_column_text(st, 3);
+        if (!strstr(plan, "SEARCH o USING COVERING INDEX entries_list_entry (list_id=? AND entry_id=? AND valid_to=?)"))
+            fail_msg("not an index search: %s", plan);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+}
+
 static void imports_versions_and_deltas(void **state)
 {
     fixture *f = *state;
@@ -442,6 +558,79 @@ static void ingest_is_idempotent(void **state)
     assert_int_equal(pw_store_begin_ingest(f->s, &none, &id, &already), PW_ERR_ARG);
 }
 
+/* A message's digest is what its travelers say, not where they were read. */
+static void message_digest_is_the_travelers_content(void **state)
+{
+    (void)state;
+    test_traveler x[2];
+    traveler_init(&x[0], "P1", "MUELLER", "HANS", "1970-01-02", "LH400", T0, true);
+    traveler_init(&x[1], "P2", "MUELLER", "ANNA", "1972-03-04", "LH400", T0, true);
+    pw_traveler t[2] = {x[0].t, x[1].t};
+    char d1[65], d2[65];
+    pw_store_message_digest(t, 2, d1);
+    assert_int_equal(strlen(d1), 64);
+    t[0].source.file = "resent.edi";
+    t[0].source.segment = 40;
+    pw_store_message_digest(t, 2, d2);
+    assert_string_equal(d1, d2);
+    t[1].given_names = "ANNE";
+    pw_store_message_digest(t, 2, d2);
+    assert_string_not_equal(d1, d2);
+    t[1].given_names = "ANNA";
+    x[1].doc.number = "C01X00T48";
+    pw_store_message_digest(t, 2, d2);
+    assert_string_not_equal(d1, d2);
+    pw_store_message_digest(t, 1, d2);
+    assert_string_not_equal(d1, d2);
+}
+
+/* With a sender and reference stored, the content hash tells the same
+ * message sent again from a reuse of the reference for other content. */
+static void reused_reference_is_a_conflict(void **state)
+{
+    fixture *f = *state;
+    test_traveler x;
+    traveler_init(&x, "P1", "MUELLER", "HANS", "1970-01-02", "LH400", T0, true);
+    pw_ingest_info first = {.sender = "LH", .interchange_ref = "REF1", .content_hash = "c1", .received_at = T0};
+    int64_t id, stored, tid;
+    pw_ingest_seen seen;
+    assert_int_equal(pw_store_start_ingest(f->s, &first, &stored, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_NEW);
+    assert_int_equal(pw_store_save_traveler(f->s, stored, &x.t, &tid), PW_OK);
+    assert_int_equal(pw_store_commit_ingest(f->s, stored, 0), PW_OK);
+
+    assert_int_equal(pw_store_start_ingest(f->s, &first, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+    assert_int_equal(id, stored);
+    pw_ingest_info other = first;
+    other.content_hash = "c2";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_CONFLICT);
+    assert_int_equal(id, stored);
+    /* nothing is open, nothing was stored */
+    assert_int_equal(pw_store_commit(f->s), PW_ERR_ARG);
+    assert_int_equal(traveler_count(f->s), 1);
+    bool already;
+    assert_int_equal(pw_store_begin_ingest(f->s, &other, &id, &already), PW_OK);
+    assert_true(already);
+
+    /* A hash unknown on either side cannot tell: the same message. */
+    other.content_hash = NULL;
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+    ingest_traveler(f->s, "REF2", &x.t, T0);          /* stored without a hash */
+    other.interchange_ref = "REF2";
+    other.content_hash = "c3";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_DUPLICATE);
+
+    /* Another sender may use the same reference. */
+    other.sender = "AF";
+    assert_int_equal(pw_store_start_ingest(f->s, &other, &id, &seen), PW_OK);
+    assert_int_equal(seen, PW_INGEST_NEW);
+    pw_store_abort_ingest(f->s);
+}
+
 typedef struct read_back {
     char surname[64], phone[64], flight[16], doc[32], locator[16];
     bool masked, pnr;
@@ -525,6 +714,112 @@ static size_t count_alerts(pw_store *s, const pw_alert_filter *f)
     alert_list l = {0};
     assert_int_equal(pw_store_alerts(s, f, collect_alert, &l), PW_OK);
     return l.n;
+}
+
+/* Stored travelers read back in order, and what the store's connection
+ * last ran when fn is called (PostgreSQL: read from another connection). */
+typedef struct traveler_order {
+    char (*refs)[8];
+    size_t n, cap;
+    const char *url;
+    size_t checked;               /* rows at which the last statement was looked at */
+    char last_sql[2][64];
+} traveler_order;
+
+static void store_last_statement(const char *url, char *out, size_t cap)
+{
+    PGconn *c = PQconnectdb(url);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, "SELECT query FROM pg_stat_activity WHERE application_name = 'paxwatch'"
+                            " AND datname = current_database()");
+    assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+    assert_int_equal(PQntuples(r), 1);
+    snprintf(out, cap, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    PQfinish(c);
+}
+
+static void keep_order(void *ctx, const pw_stored_traveler *t)
+{
+    traveler_order *o = ctx;
+    if (o->n == o->cap) {
+        o->cap = o->cap ? 2 * o->cap : 1024;
+        o->refs = realloc(o->refs, o->cap * sizeof *o->refs);
+        assert_non_null(o->refs);
+    }
+    snprintf(o->refs[o->n++], sizeof *o->refs, "%s", t->t->id);
+    /* In the first batch and in the second. */
+    if (backend == POSTGRES && (o->n == 1 || o->n == PW_STORE_FETCH_ROWS + 1) && o->checked < 2)
+        store_last_statement(o->url, o->last_sql[o->checked++], sizeof o->last_sql[0]);
+}
+
+/* n travelers P<first>... in one ingest received at `at`. */
+static void ingest_many(pw_store *s, const char *ref, char prefix, size_t n, int64_t at)
+{
+    pw_ingest_info info = {.sender = "LH", .interchange_ref = ref, .received_at = at};
+    int64_t ingest, id;
+    bool already;
+    assert_int_equal(pw_store_begin_ingest(s, &info, &ingest, &already), PW_OK);
+    for (size_t i = 0; i < n; i++) {
+        char tid[24];
+        snprintf(tid, sizeof tid, "%c%04zu", prefix, i);
+        test_traveler x;
+        traveler_init(&x, tid, "PASSENGER", "ANY", "1980-01-01", "LH400", at, false);
+        assert_int_equal(pw_store_save_traveler(s, ingest, &x.t, &id), PW_OK);
+    }
+    assert_int_equal(pw_store_commit_ingest(s, ingest, 0), PW_OK);
+}
+
+/* Checks that o holds the travelers of the given prefixes and counts, in that order. */
+static void assert_order(const traveler_order *o, const char *prefixes, const size_t *counts)
+{
+    size_t k = 0;
+    for (size_t p = 0; prefixes[p]; p++)
+        for (size_t i = 0; i < counts[p]; i++, k++) {
+            char want[24];
+            snprintf(want, sizeof want, "%c%04zu", prefixes[p], i);
+            if (k >= o->n || strcmp(o->refs[k], want) != 0)
+                fail_msg("traveler %zu: %s, expected %s", k, k < o->n ? o->refs[k] : "(none)", want);
+        }
+    assert_int_equal(o->n, k);
+}
+
+/* More travelers than PostgreSQL reads in one batch, stored in another order
+ * than received: all come back, by time received and then as stored, the
+ * same on both back ends, with or without a transaction open. On PostgreSQL
+ * they come through a cursor: while fn runs, the store's connection last
+ * fetched a batch. */
+static void travelers_read_back_in_batches(void **state)
+{
+    fixture *f = *state;
+    const size_t batch = PW_STORE_FETCH_ROWS;
+    ingest_many(f->s, "RA", 'A', batch, T0 + 7200);
+    ingest_many(f->s, "RB", 'B', batch + 1, T0);
+    ingest_many(f->s, "RC", 'C', batch, T0 + 3600);
+
+    traveler_order o = {.url = f->url};
+    assert_int_equal(pw_store_travelers(f->s, 0, keep_order, &o), PW_OK);
+    assert_order(&o, "BCA", (size_t[]){batch + 1, batch, batch});
+    if (backend == POSTGRES) {
+        char fetch[64];
+        snprintf(fetch, sizeof fetch, "FETCH %d FROM pw_travelers", PW_STORE_FETCH_ROWS);
+        assert_int_equal(o.checked, 2);
+        assert_string_equal(o.last_sql[0], fetch);
+        assert_string_equal(o.last_sql[1], fetch);
+    }
+
+    /* Since the second ingest, in the caller's transaction. */
+    o.n = 0;
+    assert_int_equal(pw_store_begin(f->s), PW_OK);
+    assert_int_equal(pw_store_travelers(f->s, T0 + 3600, keep_order, &o), PW_OK);
+    assert_int_equal(pw_store_commit(f->s), PW_OK);
+    assert_order(&o, "CA", (size_t[]){batch, batch});
+
+    /* And again: the cursor of the last call is gone. */
+    o.n = 0;
+    assert_int_equal(pw_store_travelers(f->s, T0 + 7200, keep_order, &o), PW_OK);
+    assert_order(&o, "A", (size_t[]){batch});
+    free(o.refs);
 }
 
 static void alerts_with_filters(void **state)
@@ -1403,10 +1698,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         BOTH(migrates_from_empty_and_reopens),
         BOTH(refuses_a_newer_schema),
+        BOTH(upgrades_a_version_1_database),
         BOTH(imports_versions_and_deltas),
         BOTH(stores_entries_whole),
         BOTH(ingest_is_idempotent),
+        BOTH(reused_reference_is_a_conflict),
         BOTH(travelers_read_back),
+        BOTH(travelers_read_back_in_batches),
         BOTH(alerts_with_filters),
         BOTH(review_transitions),
         BOTH(dismissed_pair_stays_quiet_until_the_entry_changes),
@@ -1424,6 +1722,7 @@ int main(void)
     const struct CMUnitTest pure[] = {
         cmocka_unit_test(sensitive_ssrs_are_filtered),
         cmocka_unit_test(identity_ignores_name_order_and_case),
+        cmocka_unit_test(message_digest_is_the_travelers_content),
         cmocka_unit_test(times_parse_and_format),
     };
     int failed = cmocka_run_group_tests_name("store pure", pure, NULL, NULL);

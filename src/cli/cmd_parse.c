@@ -1,8 +1,10 @@
 /*
  * cmd_parse.c — `paxwatch parse FILE...`: reads PAXLST / PNRGOV files and
  * writes their travelers as JSON Lines, one traveler per line. Problems go to
- * stderr as "file: segment N (TAG): reason"; the exit status is 1 when any
- * input was rejected in whole or in part.
+ * stderr as "file: segment N (TAG): reason", then one summary line: the
+ * travelers written and rejected, and the sensitive PNR elements (special
+ * meals, medical SSRs, free text) dropped by pw_ssr_filter, never written.
+ * The exit status is 1 when any input was rejected in whole or in part.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +18,9 @@ static void usage(FILE *out)
             "usage: paxwatch parse [--quiet] FILE...\n"
             "\n"
             "Reads UN/EDIFACT PAXLST (API) and PNRGOV (PNR) messages and writes one JSON\n"
-            "object per traveler on standard output. '-' reads standard input.\n"
+            "object per traveler on standard output. '-' reads standard input. Standard\n"
+            "error ends with a summary: travelers written and rejected, and the sensitive\n"
+            "PNR elements (special meals, medical SSRs, free text) dropped, never written.\n"
             "\n"
             "  --quiet   no warnings on stderr (errors are still printed)\n");
 }
@@ -83,6 +87,7 @@ int cmd_parse(int argc, char **argv)
         return EXIT_USAGE;
     }
     int status = EXIT_OK;
+    size_t travelers = 0, rejected = 0, sensitive = 0;
     for (int i = first; i < argc; i++) {
         const char *path = argv[i];
         char *data = NULL;
@@ -98,7 +103,11 @@ int cmd_parse(int argc, char **argv)
             free(data);
             return EXIT_REJECTS;
         }
-        st = pw_edifact_read(path, data, len, batch, print_error, &s, NULL);
+        pw_edifact_stats stats = {0};
+        st = pw_edifact_read(path, data, len, batch, print_error, &s, &stats);
+        travelers += batch->n;
+        rejected += stats.rejected;
+        sensitive += stats.sensitive_dropped;
         for (size_t k = 0; k < batch->n; k++) {
             pw_traveler_json(&batch->travelers[k], stdout);
             fputc('\n', stdout);
@@ -109,5 +118,7 @@ int cmd_parse(int argc, char **argv)
         free(data);
     }
     fflush(stdout);
+    fprintf(stderr, "parsed %zu travelers (%zu rejected); %zu sensitive PNR elements dropped, not written\n",
+            travelers, rejected, sensitive);
     return status;
 }

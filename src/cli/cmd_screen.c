@@ -28,9 +28,11 @@ static void usage(FILE *out)
           "With --db (a SQLite path, or postgresql://...), the lists are the stored ones (all, or\n"
           "those named by --list; --watchlist files are added), and every message is kept with\n"
           "its travelers, hits and alerts: a message stored before (same sender and interchange\n"
-          "reference, else the same content) is not stored or alerted again. A pair dismissed\n"
-          "by an analyst does not alert again until its entry changes; a confirmed one alerts\n"
-          "on every later flight.\n\n"
+          "reference, else the same content) is not stored or alerted again. A message that\n"
+          "reuses a stored sender and reference with different content is not stored either:\n"
+          "a warning names it, and the summary counts both kinds of skipped messages. A pair\n"
+          "dismissed by an analyst does not alert again until its entry changes; a confirmed\n"
+          "one alerts on every later flight.\n\n"
           "Exit status: 0 ok, 1 some input or list row rejected (unless --allow-rejects), 2 usage.\n",
           out);
 }
@@ -183,7 +185,7 @@ static void print_rule_text(const pw_traveler *t, const pw_rule_hit *h, FILE *ou
 
 typedef struct screen_totals {
     size_t travelers, screened, placeholders, hits, rule_hits;
-    size_t messages_stored, messages_known, alerts, suppressed, repeats;
+    size_t messages_stored, messages_known, messages_conflicting, alerts, suppressed, repeats;
 } screen_totals;
 
 /* Where a batch goes when a database is used. */
@@ -195,7 +197,9 @@ typedef struct store_target {
 } store_target;
 
 /* Keeps one message (the travelers [first, last) sharing a sender and
- * reference) with its hits and rule alerts, in one transaction.
+ * reference) with its hits and rule alerts, in one transaction. A message
+ * stored before is skipped; one that reuses a stored sender and reference
+ * with other travelers is skipped with a warning.
  * *sensitive is the number of sensitive PNR elements the parser dropped from
  * the input and not yet recorded: the parser counts per input, not per
  * message, so the whole count goes with the first message stored from the
@@ -206,17 +210,32 @@ static pw_status store_message(const store_target *st, const pw_batch *b, size_t
 {
     const pw_traveler *t0 = &b->travelers[first];
     int64_t now = (int64_t)time(NULL), ingest;
-    bool already;
+    /* A message with a reference is one of maybe several in the input: its
+     * own content is its travelers; without one, the input is the message. */
+    char digest[65] = "";
+    if (t0->source.message_ref)
+        pw_store_message_digest(&b->travelers[first], last - first, digest);
     pw_ingest_info info = {.sender = t0->source.sender,
                            .interchange_ref = t0->source.message_ref,
-                           .content_hash = t0->source.message_ref ? NULL : st->content_hash,
+                           .content_hash = t0->source.message_ref ? digest : st->content_hash,
                            .source = st->input,
                            .received_at = now};
-    pw_status rc = pw_store_begin_ingest(st->store, &info, &ingest, &already);
+    pw_ingest_seen seen;
+    pw_status rc = pw_store_start_ingest(st->store, &info, &ingest, &seen);
     if (rc != PW_OK)
         return rc;
-    if (already) {
+    if (seen == PW_INGEST_DUPLICATE) {
         tot->messages_known++;
+        return PW_OK;
+    }
+    if (seen == PW_INGEST_CONFLICT) {
+        char reason[512];
+        snprintf(reason, sizeof reason,
+                 "message from sender %s with reference %s differs from the message stored with that"
+                 " sender and reference: not stored", t0->source.sender, t0->source.message_ref);
+        pw_error e = {.file = st->input, .reason = reason, .warning = true};
+        pw_error_print(stderr, &e);
+        tot->messages_conflicting++;
         return PW_OK;
     }
     size_t r = 0;
@@ -463,9 +482,10 @@ int cmd_screen(int argc, char **argv)
     fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits, %zu rule hits\n",
             tot.screened, tot.travelers, tot.placeholders, tot.hits, tot.rule_hits);
     if (store)
-        fprintf(stderr, "stored %zu messages (%zu stored before, not again): %zu alerts raised (%zu repeats of "
-                "confirmed pairs), %zu suppressed as dismissed\n", tot.messages_stored, tot.messages_known,
-                tot.alerts, tot.repeats, tot.suppressed);
+        fprintf(stderr, "stored %zu messages, skipped %zu stored before and %zu reusing a stored reference with"
+                " different content: %zu alerts raised (%zu repeats of confirmed pairs), %zu suppressed as"
+                " dismissed\n", tot.messages_stored, tot.messages_known, tot.messages_conflicting, tot.alerts,
+                tot.repeats, tot.suppressed);
     cli_lists_free(&loaded);
     rc = rejected && !allow_rejects ? EXIT_REJECTS : EXIT_OK;
 done:

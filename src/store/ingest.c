@@ -4,41 +4,68 @@
  * content hash) unique so that a message ingested twice is stored once; the
  * travelers with their flight legs and booking; the hits; the alerts, raised
  * through the pair rules of review.c. Also reads stored travelers back.
+ * A message whose sender and reference were stored before is told apart by
+ * its content hash: the same message again, or a conflicting reuse of the
+ * reference (neither is stored; the caller reports the conflict).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "store.h"
 
-pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
-                                bool *already)
+/* The stored ingest of an identity. */
+typedef struct stored_ingest {
+    bool found;
+    int64_t id;
+    char content_hash[72];
+} stored_ingest;
+
+static void read_stored_ingest(void *ctx, const char *const *col, size_t n)
+{
+    stored_ingest *r = ctx;
+    r->found = true;
+    r->id = store_parse_int(col[0]);
+    store_copy_text(r->content_hash, sizeof r->content_hash, col[1]);
+}
+
+pw_status pw_store_start_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                pw_ingest_seen *seen)
 {
     *ingest_id = 0;
-    *already = false;
+    *seen = PW_INGEST_NEW;
     char identity[512];
-    if (info->sender && *info->sender && info->interchange_ref && *info->interchange_ref)
+    bool by_ref = info->sender && *info->sender && info->interchange_ref && *info->interchange_ref;
+    const char *hash = info->content_hash ? info->content_hash : "";
+    if (by_ref)
         snprintf(identity, sizeof identity, "ref:%s|%s", info->sender, info->interchange_ref);
-    else if (info->content_hash && *info->content_hash)
-        snprintf(identity, sizeof identity, "hash:%s", info->content_hash);
+    else if (*hash)
+        snprintf(identity, sizeof identity, "hash:%s", hash);
     else
         return store_fail(s, PW_ERR_ARG, "an ingest needs a sender and interchange reference or a content hash");
     pw_status st = store_begin(s);
     if (st != PW_OK)
         return st;
     store_val id = sv_text(identity);
-    bool found;
-    st = store_query_int(s, "SELECT id FROM ingests WHERE identity = ?", &id, 1, ingest_id, &found);
-    if (st == PW_OK && found) {
+    stored_ingest old = {false, 0, ""};
+    st = store_query(s, "SELECT id, content_hash FROM ingests WHERE identity = ?", &id, 1,
+                     read_stored_ingest, &old);
+    if (st == PW_OK && old.found) {
         store_rollback(s);
-        *already = true;
+        *ingest_id = old.id;
+        /* A hash unknown on either side (e.g. stored before hashes were kept
+         * for referenced messages) cannot tell: the same message. */
+        *seen = by_ref && *hash && old.content_hash[0] && strcmp(hash, old.content_hash) != 0
+                    ? PW_INGEST_CONFLICT : PW_INGEST_DUPLICATE;
         return PW_OK;
     }
     store_val v[] = {id, sv_text(info->sender), sv_text(info->interchange_ref),
-                     sv_text(info->content_hash), sv_text(info->source),
+                     sv_text(*hash ? hash : NULL), sv_text(info->source),
                      sv_int(store_now(info->received_at))};
+    bool found;
     if (st == PW_OK)
         st = store_query_int(s,
                              "INSERT INTO ingests (identity, sender, interchange_ref, content_hash,"
@@ -46,6 +73,15 @@ pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t
                              v, 6, ingest_id, &found);
     if (st != PW_OK)
         store_rollback(s);
+    return st;
+}
+
+pw_status pw_store_begin_ingest(pw_store *s, const pw_ingest_info *info, int64_t *ingest_id,
+                                bool *already)
+{
+    pw_ingest_seen seen;
+    pw_status st = pw_store_start_ingest(s, info, ingest_id, &seen);
+    *already = seen != PW_INGEST_NEW;
     return st;
 }
 
@@ -172,6 +208,56 @@ static char *dump(json_t *j)
     char *s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(j);
     return s;
+}
+
+/* A traveler's stored fields as one JSON object: what a message says about
+ * it, without where it was read from. */
+static json_t *traveler_content(const pw_traveler *t)
+{
+    char dob[16], sex[2] = {t->sex, 0};
+    pw_date_format(t->dob, dob, sizeof dob);
+    json_t *o = json_object();
+    json_object_set_new(o, "ref", jstr(t->id));
+    json_object_set_new(o, "surname", jstr(t->surname));
+    json_object_set_new(o, "given_names", jstr(t->given_names));
+    json_object_set_new(o, "name", jstr(t->name));
+    json_object_set_new(o, "title", jstr(t->title));
+    json_object_set_new(o, "dob", json_string(dob));
+    json_object_set_new(o, "sex", json_string(sex));
+    json_object_set_new(o, "nationality", json_string(t->nationality));
+    json_object_set_new(o, "residence", json_string(t->residence));
+    json_object_set_new(o, "birth_place", jstr(t->birth_place));
+    json_object_set_new(o, "role", json_integer(t->role));
+    json_object_set_new(o, "placeholder", json_boolean(t->placeholder));
+    json_object_set_new(o, "docs", docs_json(t->docs, t->n_docs));
+    json_object_set_new(o, "legs", legs_json(t->legs, t->n_legs));
+    json_object_set_new(o, "seat", jstr(t->seat));
+    json_object_set_new(o, "bags", json_integer(t->bags));
+    json_object_set_new(o, "infant_of", jstr(t->infant_of));
+    if (t->booking) {
+        json_object_set_new(o, "locator", jstr(t->booking->locator));
+        json_object_set_new(o, "booking", booking_json(t->booking));
+    }
+    return o;
+}
+
+void pw_store_message_digest(const pw_traveler *travelers, size_t n, char out[65])
+{
+    crypto_generichash_state h;
+    unsigned char bin[32];
+    crypto_generichash_init(&h, NULL, 0, sizeof bin);
+    for (size_t i = 0; i < n; i++) {
+        char *text = dump(traveler_content(&travelers[i]));
+        if (!text) {
+            out[0] = '\0';
+            return;
+        }
+        /* with its NUL: one traveler ends where the next begins */
+        crypto_generichash_update(&h, (const unsigned char *)text, strlen(text) + 1);
+        free(text);
+    }
+    crypto_generichash_final(&h, bin, sizeof bin);
+    sodium_bin2hex(out, 65, bin, sizeof bin);
 }
 
 pw_status pw_store_save_traveler(pw_store *s, int64_t ingest_id, const pw_traveler *t,
@@ -472,6 +558,7 @@ pw_status pw_store_alerts(pw_store *s, const pw_alert_filter *f, pw_alert_fn fn,
 typedef struct traveler_ctx {
     void (*fn)(void *ctx, const pw_stored_traveler *t);
     void *ctx;
+    size_t rows;
     pw_status st;
 } traveler_ctx;
 
@@ -514,6 +601,9 @@ static const char **strings_from(json_t *arr, pw_arena *a, size_t *n)
 static void traveler_row(void *ctx, const char *const *col, size_t n)
 {
     traveler_ctx *c = ctx;
+    c->rows++;
+    if (c->st != PW_OK)
+        return;
     pw_arena *a = pw_arena_new();
     if (!a) {
         c->st = PW_ERR_NOMEM;
@@ -584,16 +674,48 @@ static void traveler_row(void *ctx, const char *const *col, size_t n)
     pw_arena_free(a);
 }
 
+#define TRAVELERS_SINCE                                                                       \
+    "SELECT id, ingest_id, received_at, pnr, masked_at, ref, surname, given_names, name, title,"  \
+    " dob, sex, nationality, residence, birth_place, role, placeholder, docs, legs, seat, bags,"  \
+    " infant_of, locator, booking, source_file, message_ref, sender FROM travelers"              \
+    " WHERE received_at >= ? ORDER BY received_at, id"
+
+/* PostgreSQL: libpq hands over a query's whole result at once, so the rows
+ * are read through a cursor, PW_STORE_FETCH_ROWS at a time, in the caller's
+ * transaction or else in one of its own. Between two batches the connection
+ * is free: fn may use the store. */
+static pw_status travelers_by_cursor(pw_store *s, store_val since, traveler_ctx *c)
+{
+    bool own = !s->in_tx;
+    pw_status st = own ? store_begin(s) : PW_OK;
+    if (st != PW_OK)
+        return st;
+    st = store_query(s, "DECLARE pw_travelers NO SCROLL CURSOR FOR " TRAVELERS_SINCE, &since, 1,
+                     NULL, NULL);
+    char fetch[48];
+    snprintf(fetch, sizeof fetch, "FETCH %d FROM pw_travelers", PW_STORE_FETCH_ROWS);
+    /* A batch shorter than asked for is the last. */
+    for (size_t got = PW_STORE_FETCH_ROWS; st == PW_OK && c->st == PW_OK && got == PW_STORE_FETCH_ROWS;) {
+        size_t before = c->rows;
+        st = store_query(s, fetch, NULL, 0, traveler_row, c);
+        got = c->rows - before;
+    }
+    if (st == PW_OK)
+        st = store_exec(s, "CLOSE pw_travelers");
+    if (own && st == PW_OK)
+        st = store_commit(s);
+    else if (own)
+        store_rollback(s);
+    return st;
+}
+
 pw_status pw_store_travelers(pw_store *s, int64_t since,
                              void (*fn)(void *ctx, const pw_stored_traveler *t), void *ctx)
 {
-    traveler_ctx c = {fn, ctx, PW_OK};
+    traveler_ctx c = {fn, ctx, 0, PW_OK};
     store_val v = sv_int(since);
-    pw_status st = store_query(s,
-        "SELECT id, ingest_id, received_at, pnr, masked_at, ref, surname, given_names, name, title,"
-        " dob, sex, nationality, residence, birth_place, role, placeholder, docs, legs, seat, bags,"
-        " infant_of, locator, booking, source_file, message_ref, sender FROM travelers"
-        " WHERE received_at >= ? ORDER BY received_at, id",
-        &v, 1, traveler_row, &c);
+    pw_status st = s->drv->dialect == STORE_POSTGRES
+                       ? travelers_by_cursor(s, v, &c)
+                       : store_query(s, TRAVELERS_SINCE, &v, 1, traveler_row, &c);
     return st == PW_OK ? c.st : st;
 }

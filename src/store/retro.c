@@ -6,8 +6,10 @@
  * unless its entry changed; a confirmed pair alerts whatever the score).
  *
  * The run reads first and writes after: the travelers are streamed and
- * screened with no transaction open (on SQLite a long run would otherwise
- * hold the database's one write lock for its whole length), the hits are
+ * screened with no write transaction open (on SQLite a long run would
+ * otherwise hold the database's one write lock for its whole length; on
+ * PostgreSQL pw_store_travelers reads them through a cursor in a read
+ * transaction of its own), the hits are
  * kept in memory (few: a thousand new entries against millions of travelers
  * hit a handful of them), then written in transactions of RETRO_BATCH hits.
  * A hit already stored for the same traveler and the same entry content is

@@ -71,8 +71,14 @@ typedef struct migration {
     " masked " INT " NOT NULL, deleted_pnr " INT " NOT NULL, deleted_api " INT " NOT NULL,"   \
     " deleted_confirmed " INT " NOT NULL, deleted_decisions " INT " NOT NULL);"
 
+/* Every row of an entry id, old and current: the delta queries look up the
+ * row a version closed (valid_to = version) for each row it opened, which
+ * the partial index entries_current cannot answer. */
+#define SCHEMA_V2 "CREATE INDEX entries_list_entry ON entries (list_id, entry_id, valid_to);"
+
 static const migration migrations[] = {
     {1, {SCHEMA_V1(SQLITE_ID, "INTEGER", "REAL"), SCHEMA_V1(PG_ID, "BIGINT", "DOUBLE PRECISION")}},
+    {2, {SCHEMA_V2, SCHEMA_V2}},
 };
 
 enum { N_MIGRATIONS = sizeof migrations / sizeof *migrations };
