@@ -514,8 +514,8 @@ static void note_name(void *ctx, const pw_stored_traveler *t)
 
 /* The same message twice is stored once, quietly. A message that reuses
  * the stored sender and reference with other travelers is not stored
- * either, but a warning names the file, the sender and the reference, and
- * the summary counts it apart. */
+ * either: it is rejected (exit status 1), an error names the file, the
+ * sender and the reference, and the summary counts it apart. */
 static void reused_reference_is_reported(void **state)
 {
     (void)state;
@@ -525,12 +525,13 @@ static void reused_reference_is_reported(void **state)
     const char *first = write_file("reuse-first.edi", REUSE_MESSAGE("DOE:JANE"));
     const char *again = write_file("reuse-again.edi", REUSE_MESSAGE("DOE:JANE"));
     const char *other = write_file("reuse-other.edi", REUSE_MESSAGE("DOE:JOHN"));
-    test_run r = run_ok(0, "screen --db '%s' --watchlist '%s' '%s' '%s' '%s'", db, list, first, again, other);
+    test_run r = run_ok(1, "screen --db '%s' --watchlist '%s' '%s' '%s' '%s'", db, list, first, again, other);
     /* every input is screened: NGUYEN hits three times */
     assert_int_equal(test_count_lines(r.out), 3);
-    expect(r.err, "reuse-other.edi: warning: message from sender AIRLINE1 with reference 900001-M1 differs"
+    expect(r.err, "reuse-other.edi: message from sender AIRLINE1 with reference 900001-M1 differs"
                   " from the message stored with that sender and reference: not stored\n");
-    assert_int_equal(occurrences(r.err, "warning"), 1);
+    assert_int_equal(occurrences(r.err, "differs from the message stored"), 1);
+    assert_int_equal(occurrences(r.err, "warning"), 0);
     expect(r.err, "stored 1 messages, skipped 1 stored before and 1 reusing a stored reference with different"
                   " content: 1 alerts raised");
     test_run_free(&r);
@@ -545,7 +546,7 @@ static void reused_reference_is_reported(void **state)
     pw_store_close(s);
 
     /* Each again, on its own: the conflict is reported every time. */
-    r = run_ok(0, "screen --db '%s' --watchlist '%s' '%s' '%s'", db, list, other, first);
+    r = run_ok(1, "screen --db '%s' --watchlist '%s' '%s' '%s'", db, list, other, first);
     assert_int_equal(occurrences(r.err, "differs from the message stored"), 1);
     expect(r.err, "stored 0 messages, skipped 1 stored before and 1 reusing a stored reference with different content");
     test_run_free(&r);

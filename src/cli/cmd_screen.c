@@ -233,7 +233,7 @@ static pw_status store_message(const store_target *st, const pw_batch *b, size_t
         snprintf(reason, sizeof reason,
                  "message from sender %s with reference %s differs from the message stored with that"
                  " sender and reference: not stored", t0->source.sender, t0->source.message_ref);
-        pw_error e = {.file = st->input, .reason = reason, .warning = true};
+        pw_error e = {.file = st->input, .reason = reason};     /* not stored: rejected */
         pw_error_print(stderr, &e);
         tot->messages_conflicting++;
         return PW_OK;
@@ -487,6 +487,7 @@ int cmd_screen(int argc, char **argv)
                 " dismissed\n", tot.messages_stored, tot.messages_known, tot.messages_conflicting, tot.alerts,
                 tot.repeats, tot.suppressed);
     cli_lists_free(&loaded);
+    rejected |= tot.messages_conflicting > 0;
     rc = rejected && !allow_rejects ? EXIT_REJECTS : EXIT_OK;
 done:
     pw_store_close(store);
