@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "match.h"
+#include "model/model.h"
 
 /* ------------------------------------------------------------ multimap */
 
@@ -63,11 +64,32 @@ typedef struct multimap {
     size_t n_values;
 } multimap;
 
+/* Grows an array of used bytes to size bytes; the index's large arrays
+ * come on huge pages, so that building them is not a page fault every 4 KB
+ * (the old array is freed; NULL when out of memory, the old one kept). */
+static void *grow_large(void *p, size_t used, size_t size)
+{
+    void *q = model_alloc_large(size);
+    if (q && p)
+        memcpy(q, p, used);
+    if (q)
+        free(p);
+    return q;
+}
+
+static void *zeroed_large(size_t size)
+{
+    void *p = model_alloc_large(size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
 static bool kv_push(kv_vec *v, uint64_t key, uint32_t value)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 1024;
-        kv *p = realloc(v->items, cap * sizeof *p);
+        kv *p = grow_large(v->items, v->n * sizeof *p, cap * sizeof *p);
         if (!p)
             return false;
         v->items = p;
@@ -83,7 +105,7 @@ static bool kv_sort(kv_vec *v)
 {
     if (v->n < 2)
         return true;
-    kv *tmp = malloc(v->n * sizeof *tmp);
+    kv *tmp = model_alloc_large(v->n * sizeof *tmp);
     if (!tmp)
         return false;
     kv *src = v->items, *dst = tmp;
@@ -120,10 +142,11 @@ static bool multimap_build(multimap *m, kv_vec *v)
     size_t size = 16;
     while (size < unique * 2)
         size *= 2;
-    m->slots = calloc(size, sizeof *m->slots);
-    m->values = malloc((v->n ? v->n : 1) * sizeof *m->values);
+    m->slots = model_alloc_large(size * sizeof *m->slots);
+    m->values = model_alloc_large((v->n ? v->n : 1) * sizeof *m->values);
     if (!m->slots || !m->values)
         return false;
+    memset(m->slots, 0, size * sizeof *m->slots);
     m->mask = size - 1;
     size_t nv = 0;
     for (size_t i = 0; i < v->n;) {
@@ -290,17 +313,17 @@ static bool dict_grow(builder *b)
     pw_index *ix = b->ix;
     if (ix->n_dict < b->dict_cap)
         return true;
-    size_t cap = b->dict_cap ? b->dict_cap * 2 : 4096;
-    char **s = realloc(ix->dict_str, cap * sizeof *s);
+    size_t cap = b->dict_cap ? b->dict_cap * 2 : 4096, n = ix->n_dict;
+    char **s = grow_large(ix->dict_str, n * sizeof *s, cap * sizeof *s);
     if (s)
         ix->dict_str = s;
-    uint8_t *l = realloc(ix->dict_len, cap);
+    uint8_t *l = grow_large(ix->dict_len, n, cap);
     if (l)
         ix->dict_len = l;
-    uint8_t *c = realloc(ix->dict_concat, cap);
+    uint8_t *c = grow_large(ix->dict_concat, n, cap);
     if (c)
         ix->dict_concat = c;
-    match_features *f = realloc(ix->dict_features, cap * sizeof *f);
+    match_features *f = grow_large(ix->dict_features, n * sizeof *f, cap * sizeof *f);
     if (f)
         ix->dict_features = f;
     uint32_t *pc = realloc(b->posting_count, cap * sizeof *pc);
@@ -406,7 +429,7 @@ static bool add_name(builder *b, const name_view *m)
     unsigned units = m->n_units;
     if (ix->n_names == b->names_cap) {
         size_t cap = b->names_cap ? b->names_cap * 2 : 1024;
-        index_name *p = realloc(ix->names, cap * sizeof *p);
+        index_name *p = grow_large(ix->names, ix->n_names * sizeof *p, cap * sizeof *p);
         if (!p)
             return false;
         ix->names = p;
@@ -414,7 +437,7 @@ static bool add_name(builder *b, const name_view *m)
     }
     while (ix->n_units + units > b->units_cap) {
         size_t cap = b->units_cap ? b->units_cap * 2 : 4096;
-        uint32_t *p = realloc(ix->unit_pool, cap * sizeof *p);
+        uint32_t *p = grow_large(ix->unit_pool, ix->n_units * sizeof *p, cap * sizeof *p);
         if (!p)
             return false;
         ix->unit_pool = p;
@@ -456,7 +479,7 @@ static void record_put(name_record *r, const void *src, size_t n)
         size_t cap = r->cap ? r->cap * 2 : 1 << 16;
         while (cap < r->len + n)
             cap *= 2;
-        unsigned char *p = realloc(r->p, cap);
+        unsigned char *p = grow_large(r->p, r->len, cap);
         if (!p) {
             r->failed = true;
             return;
@@ -607,7 +630,7 @@ static bool build_postings(builder *b)
     for (size_t d = 0; d < ix->n_dict; d++)
         ix->postings_start[d + 1] += ix->postings_start[d];
     ix->n_postings = ix->postings_start[ix->n_dict];
-    ix->postings = malloc((ix->n_postings ? ix->n_postings : 1) * sizeof *ix->postings);
+    ix->postings = model_alloc_large((ix->n_postings ? ix->n_postings : 1) * sizeof *ix->postings);
     if (!ix->postings) {
         free(last);
         return false;
@@ -729,7 +752,7 @@ static bool build_partners(pw_index *ix)
     }
     for (size_t d = 2; d < ix->n_dict + 2; d++)
         start[d] += start[d - 1];
-    uint32_t *partners = malloc((total ? total : 1) * sizeof *partners);
+    uint32_t *partners = model_alloc_large((total ? total : 1) * sizeof *partners);
     if (!partners) {
         free(start);
         return false;
@@ -894,10 +917,10 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
         return PW_ERR_LIMIT;
     }
     ix->strings = pw_arena_new();
-    ix->entries = malloc((total ? total : 1) * sizeof *ix->entries);
-    ix->digests = calloc(total ? total : 1, sizeof *ix->digests);
-    ix->year = malloc(total ? total : 1);
-    ix->entry_names = malloc((total + 1) * sizeof *ix->entry_names);
+    ix->entries = model_alloc_large((total ? total : 1) * sizeof *ix->entries);
+    ix->digests = model_alloc_large((total ? total : 1) * sizeof *ix->digests);
+    ix->year = model_alloc_large(total ? total : 1);
+    ix->entry_names = model_alloc_large((total + 1) * sizeof *ix->entry_names);
     if (!ix->strings || !ix->entries || !ix->entry_names || !ix->digests || !ix->year)
         goto fail;
     for (size_t l = 0; l < n_lists; l++)
@@ -1023,13 +1046,13 @@ pw_screener *pw_screener_new(const pw_index *ix)
         return NULL;
     s->ix = ix;
     size_t ne = ix->n_entries ? ix->n_entries : 1, nd = ix->n_dict ? ix->n_dict : 1;
-    s->entry_stamp = calloc(ne, sizeof *s->entry_stamp);
-    s->dict_stamp = calloc(nd, sizeof *s->dict_stamp);
-    s->dict_head = calloc(nd, sizeof *s->dict_head);
-    s->unit_stamp = calloc(nd, sizeof *s->unit_stamp);
+    s->entry_stamp = zeroed_large(ne * sizeof *s->entry_stamp);
+    s->dict_stamp = zeroed_large(nd * sizeof *s->dict_stamp);
+    s->dict_head = zeroed_large(nd * sizeof *s->dict_head);
+    s->unit_stamp = zeroed_large(nd * sizeof *s->unit_stamp);
     size_t ns = ix->n_shapes ? ix->n_shapes : 1;
-    s->shape_stamp = calloc(ns, sizeof *s->shape_stamp);
-    s->shape_score = malloc(ns * sizeof *s->shape_score);
+    s->shape_stamp = zeroed_large(ns * sizeof *s->shape_stamp);
+    s->shape_score = model_alloc_large(ns * sizeof *s->shape_score);
     if (!s->entry_stamp || !s->dict_stamp || !s->dict_head || !s->unit_stamp || !s->shape_stamp ||
         !s->shape_score) {
         pw_screener_free(s);
