@@ -1082,6 +1082,8 @@ static void screen_db_records_sensitive_count(void **state)
     assert_int_equal(r.status, 0);
     assert_int_equal(test_count_lines(r.out), 2);        /* the same message screened twice */
     assert_non_null(strstr(r.err, "stored 1 messages, skipped 1 stored before and 0 reusing"));
+    /* screen says what it dropped too: five elements in each of the two reads */
+    assert_non_null(strstr(r.err, " rule hits; 10 sensitive PNR elements dropped\n"));
     test_run_free(&r);
 
     pw_status st;

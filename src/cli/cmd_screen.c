@@ -184,7 +184,7 @@ static void print_rule_text(const pw_traveler *t, const pw_rule_hit *h, FILE *ou
 }
 
 typedef struct screen_totals {
-    size_t travelers, screened, placeholders, hits, rule_hits;
+    size_t travelers, screened, placeholders, hits, rule_hits, sensitive;
     size_t messages_stored, messages_known, messages_conflicting, alerts, suppressed, repeats;
 } screen_totals;
 
@@ -331,6 +331,7 @@ static pw_status screen_and_print(const pw_index *ix, pw_ruleset *const *rules, 
     if (target && (st = store_batch(target, b, fd, &rl, tot)) != PW_OK)
         goto done;
     size_t r = 0;
+    tot->sensitive += b->sensitive_dropped;
     for (size_t i = 0; i < b->n; i++) {
         const pw_traveler *t = &b->travelers[i];
         tot->travelers++;
@@ -479,8 +480,9 @@ int cmd_screen(int argc, char **argv)
         }
     }
     fflush(stdout);
-    fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits, %zu rule hits\n",
-            tot.screened, tot.travelers, tot.placeholders, tot.hits, tot.rule_hits);
+    fprintf(stderr, "screened %zu of %zu travelers (%zu placeholders not screened): %zu hits, %zu rule hits;"
+            " %zu sensitive PNR elements dropped\n", tot.screened, tot.travelers, tot.placeholders, tot.hits,
+            tot.rule_hits, tot.sensitive);
     if (store)
         fprintf(stderr, "stored %zu messages, skipped %zu stored before and %zu reusing a stored reference with"
                 " different content: %zu alerts raised (%zu repeats of confirmed pairs), %zu suppressed as"
