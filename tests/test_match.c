@@ -380,6 +380,18 @@ static void index_of_ungrouped_and_empty_lists(void **state)
     pw_watchlist_free(empty);
 }
 
+/* A list of one entry, its index and a screener over it. */
+static pw_screener *one_entry_screener(const pw_entry *e, pw_watchlist **w, pw_index **ix)
+{
+    *w = pw_watchlist_new();
+    assert_int_equal(pw_watchlist_add(*w, e), PW_OK);
+    const pw_watchlist *lists[1] = {*w};
+    assert_int_equal(pw_index_build(lists, 1, ix), PW_OK);
+    pw_screener *s = pw_screener_new(*ix);
+    assert_non_null(s);
+    return s;
+}
+
 /* The index skips a pair only when no name holding it can reach the
  * threshold. A concatenation covering two tokens raises that bound: RUI
  * YUAN = RUIYUAN and ZHANG ~ ZHANF give 0.944, above the (1 + 0.85) / 2 of
@@ -388,16 +400,13 @@ static void index_of_ungrouped_and_empty_lists(void **state)
 static void index_bound_counts_concatenations(void **state)
 {
     (void)state;
-    pw_watchlist *w = pw_watchlist_new();
     const char *names[1] = {"ZHANF, RUIYUAN"};
     char nat[1][4] = {"CHN"};
     pw_entry e = {.id = "E1", .list = "x", .names = names, .n_names = 1, .sex = 'M', .nationalities = nat,
                   .n_nationalities = 1};
-    assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
-    const pw_watchlist *lists[1] = {w};
+    pw_watchlist *w;
     pw_index *ix;
-    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
-    pw_screener *s = pw_screener_new(ix);
+    pw_screener *s = one_entry_screener(&e, &w, &ix);
     pw_traveler t;
     memset(&t, 0, sizeof t);
     t.id = "T";
@@ -421,16 +430,13 @@ static void index_bound_counts_concatenations(void **state)
 static void hit_json_follows_formats(void **state)
 {
     (void)state;
-    pw_watchlist *w = pw_watchlist_new();
     const char *names[2] = {"AL-ZAWAHIRI, Ayman", "\"DOCTOR\" AYMAN"};
     pw_date dob = {1951, 6, 19};
     pw_entry e = {.id = "E\"1", .list = "un", .category = PW_CAT_TERRORISM, .names = names, .n_names = 2,
                   .dobs = &dob, .n_dobs = 1};
-    assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
-    const pw_watchlist *lists[1] = {w};
+    pw_watchlist *w;
     pw_index *ix;
-    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
-    pw_screener *s = pw_screener_new(ix);
+    pw_screener *s = one_entry_screener(&e, &w, &ix);
     pw_traveler t;
     memset(&t, 0, sizeof t);
     t.id = "T1";

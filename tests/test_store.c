@@ -340,6 +340,14 @@ static void collect_deltas(pw_store *s, collected *c)
         assert_int_equal(pw_store_list_delta_entries(s, "interpol", v, collect_delta_entry, c), PW_OK);
 }
 
+/* The interpol list's first version: E1 IVAN PETROV and E2 MARIA LOPEZ, at T0. */
+static void import_two_wanted(pw_store *s, test_entry e[2])
+{
+    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
+    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
+    assert_int_equal(pw_store_import_entries(s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+}
+
 /* Version 2 indexes every row of an entry id (list_id, entry_id, valid_to)
  * for the delta queries. A database at version 1 (what version 1 created:
  * the tables without that index) is upgraded when opened, and its list
@@ -348,9 +356,7 @@ static void upgrades_a_version_1_database(void **state)
 {
     fixture *f = *state;
     test_entry e[3];
-    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
-    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
-    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+    import_two_wanted(f->s, e);
     entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-07", PW_CAT_WANTED);
     entry_init(&e[2], "interpol", "E3", "ALI HASSAN", "1975", PW_CAT_WANTED);
     assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 3), 3, NULL, T0 + DAY, NULL), PW_OK);
@@ -1023,9 +1029,7 @@ static void retro_building_blocks(void **state)
 {
     fixture *f = *state;
     test_entry e[3];
-    entry_init(&e[0], "interpol", "E1", "IVAN PETROV", "1970-01-02", PW_CAT_WANTED);
-    entry_init(&e[1], "interpol", "E2", "MARIA LOPEZ", "1980-05-06", PW_CAT_WANTED);
-    assert_int_equal(pw_store_import_entries(f->s, "interpol", NULL, pointers(e, 2), 2, NULL, T0, NULL), PW_OK);
+    import_two_wanted(f->s, e);
     test_traveler x;
     traveler_init(&x, "P1", "LOPEZ", "MARIA", "1980-05-07", "IB3170", T0, true);
     ingest_traveler(f->s, "R1", &x.t, T0);
