@@ -272,16 +272,21 @@ static void collect_change(void *ctx, const char *id, pw_change ch)
     c->n++;
 }
 
-static void collect_entry(void *ctx, const pw_entry *e)
+/* Appends "list/id NAME DOB what;" to c. */
+static void append_entry(collected *c, const pw_entry *e, const char *what)
 {
-    collected *c = ctx;
     size_t len = strlen(c->text);
     char dob[16] = "";
     if (e->n_dobs)
         pw_date_format(e->dobs[0], dob, sizeof dob);
     snprintf(c->text + len, sizeof c->text - len, "%s/%s %s %s %s;", e->list, e->id,
-             e->n_names ? e->names[0] : "?", dob, pw_category_name(e->category));
+             e->n_names ? e->names[0] : "?", dob, what);
     c->n++;
+}
+
+static void collect_entry(void *ctx, const pw_entry *e)
+{
+    append_entry(ctx, e, pw_category_name(e->category));
 }
 
 /* The first column of the first row of sql, run outside the store. */
@@ -322,14 +327,7 @@ static long long index_count(const char *url, const char *name)
 
 static void collect_delta_entry(void *ctx, const pw_entry *e, pw_change ch)
 {
-    collected *c = ctx;
-    size_t len = strlen(c->text);
-    char dob[16] = "";
-    if (e->n_dobs)
-        pw_date_format(e->dobs[0], dob, sizeof dob);
-    snprintf(c->text + len, sizeof c->text - len, "%s/%s %s %s %s;", e->list, e->id,
-             e->n_names ? e->names[0] : "?", dob, pw_change_name(ch));
-    c->n++;
+    append_entry(ctx, e, pw_change_name(ch));
 }
 
 /* The deltas of versions 1 to 3 of a list: what a version added or changed, whole. */
