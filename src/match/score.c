@@ -163,7 +163,15 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         }
     if (n_pairs == 0)
         return 0.0;
-    qsort(pairs, n_pairs, sizeof *pairs, pair_order);
+    /* insertion sort: a handful of pairs, sorted once per name scored (pair_order is a total
+     * order, so any sort gives this order) */
+    for (unsigned i = 1; i < n_pairs; i++) {
+        pair p = pairs[i];
+        unsigned j = i;
+        for (; j > 0 && pair_order(&pairs[j - 1], &p) > 0; j--)
+            pairs[j] = pairs[j - 1];
+        pairs[j] = p;
+    }
     bool both_significant = q->n_significant > 0 && e->n_significant > 0;
 
     uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
