@@ -1464,12 +1464,12 @@ static bool group_by_unit(pw_screener *s, unsigned units, uint32_t *first, uint3
 }
 
 /* The name floors of the traveler per year class of the entry. */
-static void set_floors(pw_screener *s, const pw_traveler *t, double threshold)
+static void set_floors(pw_screener *s, const pw_traveler *t, double logit)
 {
     s->year = t->dob.year ? year_code(t->dob.year) : YEAR_NONE;
-    s->floor_same = match_name_floor(threshold, match_dob_ceiling(t->dob, 0));
-    s->floor_near = match_name_floor(threshold, match_dob_ceiling(t->dob, 1));
-    s->floor_none = match_name_floor(threshold, match_dob_ceiling(t->dob, -1));
+    s->floor_same = match_name_floor(logit, match_dob_ceiling(t->dob, 0));
+    s->floor_near = match_name_floor(logit, match_dob_ceiling(t->dob, 1));
+    s->floor_none = match_name_floor(logit, match_dob_ceiling(t->dob, -1));
     s->floor_min = fmin(s->floor_same, fmin(s->floor_near, s->floor_none));
 }
 
@@ -1500,7 +1500,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
     match_subject subject;
     match_subject_of(t, &subject);
-    set_floors(s, t, threshold);
+    double logit = match_logit(threshold);
+    set_floors(s, t, logit);
 
     unsigned units = match_units(&q);
     for (unsigned u = 0; u < units; u++)
@@ -1553,7 +1554,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
         }
         const match_digest *dg = &ix->digests[e];
         bool document = dg->documents && by_document(s, e);
-        if (match_best_possible(&subject, dg, document, 1.0) < threshold)
+        double needed = match_name_needed(&subject, dg, document, logit);
+        if (needed > 1.0)
             continue;                   /* born at another time, say: no name can make up for it */
         double best = 0.0;
         uint32_t best_name = UINT32_MAX;    /* the first of the best, as match_entry_strings */
@@ -1564,7 +1566,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
                 best_name = k;
             }
         }
-        if (match_best_possible(&subject, dg, document, best) < threshold)
+        if (best < needed)
             continue;                   /* the name falls short whatever the rest says */
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[e], &ev);

@@ -160,15 +160,18 @@ typedef struct match_digest {
 
 void match_digest_of(const pw_entry *e, match_digest *out);
 
-/* An upper bound of the score of the subject against an entry of this
- * digest: this name similarity (1 for any), the date, sex and nationality
- * as good as the digest allows, a matching document when document. */
-double match_best_possible(const match_subject *q, const match_digest *d, bool document, double name);
+/* The log-odds of a threshold (±infinity at 0 and 1). */
+double match_logit(double threshold);
 
-/* The lowest name similarity that can reach threshold against an entry
- * when its date of birth adds at most dob (log-odds), sex and nationality
- * agree and no document matches (a shade low, never high). */
-double match_name_floor(double threshold, double dob);
+/* The lowest name similarity with which the subject can reach the
+ * threshold of log-odds logit against an entry of this digest: the date,
+ * sex and nationality as good as the digest allows, a matching document
+ * when document (a shade low, never high; above 1: no name can). */
+double match_name_needed(const match_subject *q, const match_digest *d, bool document, double logit);
+
+/* The same for any entry whose date of birth adds at most dob (log-odds),
+ * sex and nationality agreeing and no document matching. */
+double match_name_floor(double logit, double dob);
 /* The most a date of birth can add for a traveler born t against an entry
  * born years_apart years apart in every date it lists (-1: it lists no year). */
 double match_dob_ceiling(pw_date t, int years_apart);

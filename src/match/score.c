@@ -373,7 +373,23 @@ void match_digest_of(const pw_entry *e, match_digest *out)
         memcpy(out->nationality, e->nationalities[0], 4);
 }
 
-double match_best_possible(const match_subject *q, const match_digest *d, bool document, double name)
+double match_logit(double threshold)
+{
+    if (threshold <= 0.0)
+        return -INFINITY;
+    if (threshold >= 1.0)
+        return INFINITY;
+    return log(threshold / (1.0 - threshold));
+}
+
+/* The name similarity whose log-odds, with the other evidence's, reach
+ * logit (a shade low, never high). */
+static double name_for(double logit, double evidence)
+{
+    return W_NAME_PIVOT + (logit - evidence) / W_NAME_SLOPE - 1e-6;
+}
+
+double match_name_needed(const match_subject *q, const match_digest *d, bool document, double logit)
 {
     const pw_traveler *t = q->traveler;
     double dob = 0.0;
@@ -392,19 +408,12 @@ double match_best_possible(const match_subject *q, const match_digest *d, bool d
     if (q->nationality[0] && d->n_nationalities)
         nationality = d->n_nationalities > 1 || memcmp(q->nationality, d->nationality, 4) == 0
                           ? W_NATIONALITY_MATCH : W_NATIONALITY_CONFLICT;
-    double logit = W_NAME_SLOPE * (name - W_NAME_PIVOT) + dob + sex + nationality +
-                   (document ? W_DOCUMENT_MATCH : 0.0);
-    return 1.0 / (1.0 + exp(-(logit + 1e-6)));
+    return name_for(logit, dob + sex + nationality + (document ? W_DOCUMENT_MATCH : 0.0));
 }
 
-double match_name_floor(double threshold, double dob)
+double match_name_floor(double logit, double dob)
 {
-    if (threshold <= 0.0)
-        return -INFINITY;
-    if (threshold >= 1.0)
-        return INFINITY;
-    double logit = log(threshold / (1.0 - threshold));
-    return W_NAME_PIVOT + (logit - dob - W_SEX_MATCH - W_NATIONALITY_MATCH) / W_NAME_SLOPE - 1e-6;
+    return name_for(logit, dob + W_SEX_MATCH + W_NATIONALITY_MATCH);
 }
 
 double match_dob_ceiling(pw_date t, int years_apart)
