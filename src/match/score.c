@@ -349,6 +349,18 @@ static pw_field_evidence document_evidence(const match_subject *q, const pw_entr
     return best;
 }
 
+static pw_field_evidence sex_evidence(char a, char b)
+{
+    if ((a == 'M' || a == 'F') && (b == 'M' || b == 'F'))
+        return a == b ? PW_FIELD_MATCH : PW_FIELD_CONFLICT;
+    return PW_FIELD_MISSING;
+}
+
+static double field_weight(pw_field_evidence e, double match, double conflict)
+{
+    return e == PW_FIELD_MATCH ? match : e == PW_FIELD_CONFLICT ? conflict : 0.0;
+}
+
 static pw_field_evidence nationality_evidence(const match_subject *q, const pw_entry *e)
 {
     if (!q->nationality[0] || e->n_nationalities == 0)
@@ -401,9 +413,7 @@ double match_name_needed(const match_subject *q, const match_digest *d, bool doc
                 dob = c;
         }
     }
-    double sex = 0.0;                       /* as match_evidence_of */
-    if ((t->sex == 'M' || t->sex == 'F') && (d->sex == 'M' || d->sex == 'F'))
-        sex = t->sex == d->sex ? W_SEX_MATCH : W_SEX_CONFLICT;
+    double sex = field_weight(sex_evidence(t->sex, d->sex), W_SEX_MATCH, W_SEX_CONFLICT);
     double nationality = 0.0;               /* as nationality_evidence, the others unknown */
     if (q->nationality[0] && d->n_nationalities)
         nationality = d->n_nationalities > 1 || memcmp(q->nationality, d->nationality, 4) == 0
@@ -438,19 +448,14 @@ void match_evidence_of(const match_subject *q, const pw_entry *e, match_evidence
             dob_c = c;
         }
     }
-    ev->sex = PW_FIELD_MISSING;
-    char ts = t->sex, es = e->sex;
-    if ((ts == 'M' || ts == 'F') && (es == 'M' || es == 'F'))
-        ev->sex = ts == es ? PW_FIELD_MATCH : PW_FIELD_CONFLICT;
+    ev->sex = sex_evidence(t->sex, e->sex);
     ev->nationality = nationality_evidence(q, e);
     ev->document = document_evidence(q, e);
     ev->c[PW_FEATURE_NAME] = 0.0;
     ev->c[PW_FEATURE_DOB] = dob_c;
-    ev->c[PW_FEATURE_SEX] = ev->sex == PW_FIELD_MATCH ? W_SEX_MATCH : ev->sex == PW_FIELD_CONFLICT ? W_SEX_CONFLICT : 0;
-    ev->c[PW_FEATURE_NATIONALITY] = ev->nationality == PW_FIELD_MATCH ? W_NATIONALITY_MATCH
-                                  : ev->nationality == PW_FIELD_CONFLICT ? W_NATIONALITY_CONFLICT : 0;
-    ev->c[PW_FEATURE_DOCUMENT] = ev->document == PW_FIELD_MATCH ? W_DOCUMENT_MATCH
-                               : ev->document == PW_FIELD_CONFLICT ? W_DOCUMENT_CONFLICT : 0;
+    ev->c[PW_FEATURE_SEX] = field_weight(ev->sex, W_SEX_MATCH, W_SEX_CONFLICT);
+    ev->c[PW_FEATURE_NATIONALITY] = field_weight(ev->nationality, W_NATIONALITY_MATCH, W_NATIONALITY_CONFLICT);
+    ev->c[PW_FEATURE_DOCUMENT] = field_weight(ev->document, W_DOCUMENT_MATCH, W_DOCUMENT_CONFLICT);
 }
 
 double match_score_of(double name, const match_evidence *ev, pw_explain *x)
