@@ -29,8 +29,8 @@ static void usage(FILE *out)
           "those named by --list; --watchlist files are added), and every message is kept with\n"
           "its travelers, hits and alerts: a message stored before (same sender and interchange\n"
           "reference, else the same content) is not stored or alerted again. A message that\n"
-          "reuses a stored sender and reference with different content is not stored either:\n"
-          "a warning names it, and the summary counts both kinds of skipped messages. A pair\n"
+          "reuses a stored sender and reference with different content is rejected: an error\n"
+          "names it, and the summary counts both kinds of skipped messages. A pair\n"
           "dismissed by an analyst does not alert again until its entry changes; a confirmed\n"
           "one alerts on every later flight.\n\n"
           "Exit status: 0 ok, 1 some input or list row rejected (unless --allow-rejects), 2 usage.\n",
@@ -199,7 +199,7 @@ typedef struct store_target {
 /* Keeps one message (the travelers [first, last) sharing a sender and
  * reference) with its hits and rule alerts, in one transaction. A message
  * stored before is skipped; one that reuses a stored sender and reference
- * with other travelers is skipped with a warning.
+ * with other travelers is rejected with an error.
  * *sensitive is the number of sensitive PNR elements the parser dropped from
  * the input and not yet recorded: the parser counts per input, not per
  * message, so the whole count goes with the first message stored from the
