@@ -445,7 +445,7 @@ static int bench_synthetic(const options *o, FILE *misses)
     size_t n_only = 0;
     for (size_t i = 0; only && i < b->n; i++) {
         const label *lab = label_of(&l, &b->travelers[i]);
-        if (lab && lab->kind == clean)
+        if (lab && lab->kind == clean + 1)          /* a label's kind is its index + 1 */
             only[n_only++] = b->travelers[i];
     }
     if (n_only) {

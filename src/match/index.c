@@ -1013,15 +1013,26 @@ typedef struct similar {
     float sim;
 } similar;
 
+/* Per-query markers: a stamp equal to the screener's generation makes the
+ * rest valid, so nothing is cleared between queries; stamp and value share
+ * a cache line. */
+typedef struct dict_mark {
+    uint32_t stamp;
+    uint32_t head;           /* first similar record of this dict id */
+} dict_mark;
+
+typedef struct shape_mark {
+    uint32_t stamp;
+    double score;
+} shape_mark;
+
 struct pw_screener {
     const pw_index *ix;
     uint32_t gen;
     uint32_t *entry_stamp;   /* per entry: gen when it became a candidate */
-    uint32_t *dict_stamp;    /* per dict id: gen when dict_head is valid */
-    uint32_t *dict_head;     /* first similar of this dict id */
+    dict_mark *dict;         /* per dict id: its first similar record, when stamped this generation */
     uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
-    uint32_t *shape_stamp;   /* per name shape: gen when shape_score holds its score */
-    double *shape_score;
+    shape_mark *shape;       /* per name shape: its score, when stamped this generation */
     similar *similar;
     size_t n_similar, cap_similar;
     ranked *by_unit;         /* similar records grouped by query unit, best first */
@@ -1047,14 +1058,11 @@ pw_screener *pw_screener_new(const pw_index *ix)
     s->ix = ix;
     size_t ne = ix->n_entries ? ix->n_entries : 1, nd = ix->n_dict ? ix->n_dict : 1;
     s->entry_stamp = zeroed_large(ne * sizeof *s->entry_stamp);
-    s->dict_stamp = zeroed_large(nd * sizeof *s->dict_stamp);
-    s->dict_head = zeroed_large(nd * sizeof *s->dict_head);
+    s->dict = zeroed_large(nd * sizeof *s->dict);
     s->unit_stamp = zeroed_large(nd * sizeof *s->unit_stamp);
     size_t ns = ix->n_shapes ? ix->n_shapes : 1;
-    s->shape_stamp = zeroed_large(ns * sizeof *s->shape_stamp);
-    s->shape_score = model_alloc_large(ns * sizeof *s->shape_score);
-    if (!s->entry_stamp || !s->dict_stamp || !s->dict_head || !s->unit_stamp || !s->shape_stamp ||
-        !s->shape_score) {
+    s->shape = zeroed_large(ns * sizeof *s->shape);
+    if (!s->entry_stamp || !s->dict || !s->unit_stamp || !s->shape) {
         pw_screener_free(s);
         return NULL;
     }
@@ -1066,11 +1074,9 @@ void pw_screener_free(pw_screener *s)
     if (!s)
         return;
     free(s->entry_stamp);
-    free(s->dict_stamp);
-    free(s->dict_head);
+    free(s->dict);
     free(s->unit_stamp);
-    free(s->shape_stamp);
-    free(s->shape_score);
+    free(s->shape);
     free(s->similar);
     free(s->by_unit);
     free(s->candidates);
@@ -1084,9 +1090,9 @@ static void next_generation(pw_screener *s)
     if (++s->gen == 0) {                /* wrapped: clear every marker once */
         const pw_index *ix = s->ix;
         memset(s->entry_stamp, 0, ix->n_entries * sizeof *s->entry_stamp);
-        memset(s->dict_stamp, 0, ix->n_dict * sizeof *s->dict_stamp);
+        memset(s->dict, 0, ix->n_dict * sizeof *s->dict);
         memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
-        memset(s->shape_stamp, 0, ix->n_shapes * sizeof *s->shape_stamp);
+        memset(s->shape, 0, ix->n_shapes * sizeof *s->shape);
         s->gen = 1;
     }
 }
@@ -1135,10 +1141,9 @@ static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d
     }
     uint32_t k = (uint32_t)s->n_similar++;
     s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, sim};
-    if (s->dict_stamp[d] == s->gen)
-        s->similar[k].next = s->dict_head[d];
-    s->dict_stamp[d] = s->gen;
-    s->dict_head[d] = k;
+    if (s->dict[d].stamp == s->gen)
+        s->similar[k].next = s->dict[d].head;
+    s->dict[d] = (dict_mark){s->gen, k};
     return true;
 }
 
@@ -1243,9 +1248,9 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double
 /* The similarity of dictionary unit d to query unit v; 0 when not similar. */
 static float similarity_to(const pw_screener *s, uint32_t d, unsigned v)
 {
-    if (s->dict_stamp[d] != s->gen)
+    if (s->dict[d].stamp != s->gen)
         return 0.0f;
-    for (uint32_t k = s->dict_head[d]; k != UINT32_MAX; k = s->similar[k].next)
+    for (uint32_t k = s->dict[d].head; k != UINT32_MAX; k = s->similar[k].next)
         if (s->similar[k].unit == v)
             return s->similar[k].sim;
     return 0.0f;
@@ -1311,22 +1316,24 @@ static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned
 static double indexed_name_score(pw_screener *s, const match_name *q, const index_name *nm)
 {
     const pw_index *ix = s->ix;
-    if (s->shape_stamp[nm->shape] == s->gen)
-        return s->shape_score[nm->shape];
+    shape_mark *mark = &s->shape[nm->shape];
+    if (mark->stamp == s->gen)
+        return mark->score;
     match_matrix sim;
     unsigned nq = match_units(q), ne = nm->n_units;
     for (unsigned i = 0; i < nq; i++)
         memset(sim[i], 0, ne * sizeof sim[i][0]);
     for (unsigned j = 0; j < ne; j++) {
         uint32_t d = ix->unit_pool[nm->units + j];
-        if (s->dict_stamp[d] != s->gen)
+        if (s->dict[d].stamp != s->gen)
             continue;
-        for (uint32_t k = s->dict_head[d]; k != UINT32_MAX; k = s->similar[k].next)
+        for (uint32_t k = s->dict[d].head; k != UINT32_MAX; k = s->similar[k].next)
             sim[s->similar[k].unit][j] = s->similar[k].sim;
     }
     match_shape shape = {nm->n, nm->n_significant, nm->flags};
-    s->shape_stamp[nm->shape] = s->gen;
-    return s->shape_score[nm->shape] = match_name_score(q, &shape, sim, NULL, NULL, 0);
+    double score = match_name_score(q, &shape, sim, NULL, NULL, 0);
+    *mark = (shape_mark){s->gen, score};
+    return score;
 }
 
 static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t name)
@@ -1552,6 +1559,10 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             __builtin_prefetch(&ix->digests[later]);
             __builtin_prefetch(&ix->entry_names[later]);
         }
+        if (c + PREFETCH_AHEAD / 2 < s->n_candidates)     /* then its first name, then that name's units */
+            __builtin_prefetch(&ix->names[ix->entry_names[s->candidates[c + PREFETCH_AHEAD / 2]]]);
+        if (c + PREFETCH_AHEAD / 4 < s->n_candidates)
+            __builtin_prefetch(&ix->unit_pool[ix->names[ix->entry_names[s->candidates[c + PREFETCH_AHEAD / 4]]].units]);
         const match_digest *dg = &ix->digests[e];
         bool document = dg->documents && by_document(s, e);
         double needed = match_name_needed(&subject, dg, document, logit);
