@@ -195,6 +195,7 @@ static size_t multimap_memory(const multimap *m)
 /* --------------------------------------------------------------- index */
 
 typedef struct index_name {
+    uint32_t entry;          /* the entry it names */
     uint32_t units;          /* offset in unit_pool: n_units dictionary ids */
     uint32_t shape;          /* names of the same units and flags share it: one score */
     uint16_t source;         /* its place among the entry's names */
@@ -235,6 +236,7 @@ struct pw_index {
     size_t n_entries;
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
     index_name *names;
+    uint8_t *name_year;          /* per name: its entry's birth year class */
     size_t n_names;
     size_t n_shapes;
     uint32_t *unit_pool;
@@ -262,7 +264,7 @@ struct pw_index {
     multimap phonetic;           /* phonetic key hash → dict ids */
     multimap groups;             /* group id → dict ids */
     multimap documents;          /* document key hash → entry ids */
-    multimap pairs;              /* pair of significant dict units → entry ids, by year class */
+    multimap pairs;              /* pair of significant dict units → name ids, by year class */
 };
 
 /* Dictionary interning at build time: (role, letters) → id. */
@@ -423,7 +425,7 @@ typedef struct name_view {
     match_features features[MATCH_MAX_UNITS];
 } name_view;
 
-static bool add_name(builder *b, const name_view *m)
+static bool add_name(builder *b, uint32_t entry, const name_view *m)
 {
     pw_index *ix = b->ix;
     unsigned units = m->n_units;
@@ -444,6 +446,7 @@ static bool add_name(builder *b, const name_view *m)
         b->units_cap = cap;
     }
     index_name *nm = &ix->names[ix->n_names++];
+    nm->entry = entry;
     nm->units = (uint32_t)ix->n_units;
     nm->n = (uint8_t)m->n;
     nm->n_units = (uint8_t)units;
@@ -595,7 +598,7 @@ static bool add_all_names(builder *b)
             p += sizeof count;
             for (uint16_t k = 0; k < count && ok; k++) {
                 p = read_name(p, &v);
-                ok = add_name(b, &v);
+                ok = add_name(b, (uint32_t)e, &v);
             }
         }
     }
@@ -836,7 +839,7 @@ static bool build_entry_maps(pw_index *ix)
                 ok = kv_push(&documents, letters_key(key, n), (uint32_t)e);
         }
     }
-    /* entries pushed by year class (a stable sort keeps that order within a key) */
+    /* names pushed by their entry's year class (a stable sort keeps that order within a key) */
     uint32_t *order = malloc((ix->n_entries ? ix->n_entries : 1) * sizeof *order);
     ok = ok && order;
     if (ok) {
@@ -854,7 +857,7 @@ static bool build_entry_maps(pw_index *ix)
             uint32_t pair[MAX_NAME_PAIRS][2];
             unsigned n = name_pairs(ix, &ix->names[k], pair);
             for (unsigned i = 0; i < n && ok; i++)
-                ok = kv_push(&pairs, pair_key(pair[i][0], pair[i][1]), e);
+                ok = kv_push(&pairs, pair_key(pair[i][0], pair[i][1]), k);
         }
     }
     free(order);
@@ -931,8 +934,10 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
             ix->entries[ix->n_entries++] = en;
         }
 
-    if (!add_all_names(&b))
+    if (!add_all_names(&b) || !(ix->name_year = model_alloc_large(ix->n_names ? ix->n_names : 1)))
         goto fail;
+    for (size_t k = 0; k < ix->n_names; k++)
+        ix->name_year[k] = ix->year[ix->names[k].entry];
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
     if (!build_postings(&b) || !build_maps(ix))
@@ -955,6 +960,7 @@ void pw_index_free(pw_index *ix)
     free(ix->year);
     free(ix->entry_names);
     free(ix->names);
+    free(ix->name_year);
     free(ix->unit_pool);
     free(ix->dict_str);
     free(ix->dict_len);
@@ -983,7 +989,8 @@ size_t pw_index_memory(const pw_index *ix)
 {
     size_t m = sizeof *ix;
     m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->digests + sizeof *ix->entry_names);
-    m += ix->n_names * sizeof *ix->names + ix->n_units * sizeof *ix->unit_pool;
+    m += ix->n_entries * sizeof *ix->year;
+    m += ix->n_names * (sizeof *ix->names + sizeof *ix->name_year) + ix->n_units * sizeof *ix->unit_pool;
     m += ix->n_dict * (sizeof *ix->dict_str + 2 + sizeof *ix->dict_features);
     m += ix->n_group_pool * sizeof *ix->group_pool;
     m += pw_arena_used(ix->strings);
@@ -1026,10 +1033,26 @@ typedef struct shape_mark {
     double score;
 } shape_mark;
 
+#define NOT_REACHED UINT32_MAX   /* an entry_mark's slot: its digest rules it out */
+
+typedef struct entry_mark {
+    uint32_t stamp;
+    uint32_t slot;           /* index in reached, or NOT_REACHED */
+} entry_mark;
+
+/* An entry some candidate name belongs to: the name it needs (from its
+ * digest) and the best of its names scored so far. */
+typedef struct reached {
+    uint32_t entry;
+    uint32_t best_name;      /* the first of the best, as match_entry_strings; UINT32_MAX none */
+    double needed, best;
+} reached;
+
 struct pw_screener {
     const pw_index *ix;
     uint32_t gen;
-    uint32_t *entry_stamp;   /* per entry: gen when it became a candidate */
+    uint32_t *name_stamp;    /* per name: gen when it became a candidate */
+    entry_mark *entry;       /* per entry: its reached record, when stamped this generation */
     dict_mark *dict;         /* per dict id: its first similar record, when stamped this generation */
     uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
     shape_mark *shape;       /* per name shape: its score, when stamped this generation */
@@ -1041,8 +1064,10 @@ struct pw_screener {
      * entry (see match_name_floor), for the traveler being screened */
     uint8_t year;            /* the traveler's year class, YEAR_NONE without one */
     double floor_same, floor_near, floor_none, floor_min;
-    uint32_t *candidates;
+    uint32_t *candidates;    /* names */
     size_t n_candidates, cap_candidates;
+    reached *reached;        /* entries whose digest let a name through, with their best name */
+    size_t n_reached, cap_reached;
     uint32_t by_document[BY_DOCUMENT_MAX];   /* entries sharing a document number */
     size_t n_by_document;
     pw_hit *hits;
@@ -1057,12 +1082,13 @@ pw_screener *pw_screener_new(const pw_index *ix)
         return NULL;
     s->ix = ix;
     size_t ne = ix->n_entries ? ix->n_entries : 1, nd = ix->n_dict ? ix->n_dict : 1;
-    s->entry_stamp = zeroed_large(ne * sizeof *s->entry_stamp);
+    s->name_stamp = zeroed_large((ix->n_names ? ix->n_names : 1) * sizeof *s->name_stamp);
+    s->entry = zeroed_large(ne * sizeof *s->entry);
     s->dict = zeroed_large(nd * sizeof *s->dict);
     s->unit_stamp = zeroed_large(nd * sizeof *s->unit_stamp);
     size_t ns = ix->n_shapes ? ix->n_shapes : 1;
     s->shape = zeroed_large(ns * sizeof *s->shape);
-    if (!s->entry_stamp || !s->dict || !s->unit_stamp || !s->shape) {
+    if (!s->name_stamp || !s->entry || !s->dict || !s->unit_stamp || !s->shape) {
         pw_screener_free(s);
         return NULL;
     }
@@ -1073,13 +1099,15 @@ void pw_screener_free(pw_screener *s)
 {
     if (!s)
         return;
-    free(s->entry_stamp);
+    free(s->name_stamp);
+    free(s->entry);
     free(s->dict);
     free(s->unit_stamp);
     free(s->shape);
     free(s->similar);
     free(s->by_unit);
     free(s->candidates);
+    free(s->reached);
     free(s->hits);
     free(s->hit_name);
     free(s);
@@ -1089,7 +1117,8 @@ static void next_generation(pw_screener *s)
 {
     if (++s->gen == 0) {                /* wrapped: clear every marker once */
         const pw_index *ix = s->ix;
-        memset(s->entry_stamp, 0, ix->n_entries * sizeof *s->entry_stamp);
+        memset(s->name_stamp, 0, ix->n_names * sizeof *s->name_stamp);
+        memset(s->entry, 0, ix->n_entries * sizeof *s->entry);
         memset(s->dict, 0, ix->n_dict * sizeof *s->dict);
         memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
         memset(s->shape, 0, ix->n_shapes * sizeof *s->shape);
@@ -1097,11 +1126,11 @@ static void next_generation(pw_screener *s)
     }
 }
 
-static bool push_candidate(pw_screener *s, uint32_t e)
+static bool push_candidate(pw_screener *s, uint32_t k)
 {
-    if (s->entry_stamp[e] == s->gen)
+    if (s->name_stamp[k] == s->gen)
         return true;
-    s->entry_stamp[e] = s->gen;
+    s->name_stamp[k] = s->gen;
     if (s->n_candidates == s->cap_candidates) {
         size_t cap = s->cap_candidates ? s->cap_candidates * 2 : 256;
         uint32_t *p = realloc(s->candidates, cap * sizeof *p);
@@ -1110,7 +1139,16 @@ static bool push_candidate(pw_screener *s, uint32_t e)
         s->candidates = p;
         s->cap_candidates = cap;
     }
-    s->candidates[s->n_candidates++] = e;
+    s->candidates[s->n_candidates++] = k;
+    return true;
+}
+
+/* Every name of entry e: found by a unit or a document, not by one name's pair. */
+static bool push_entry(pw_screener *s, uint32_t e)
+{
+    for (uint32_t k = s->ix->entry_names[e]; k < s->ix->entry_names[e + 1]; k++)
+        if (!push_candidate(s, k))
+            return false;
     return true;
 }
 
@@ -1199,18 +1237,18 @@ static bool probe_unit(pw_screener *s, unsigned u)
             continue;                       /* one pair covers the name: it is the name's bound */
         uint32_t d = s->similar[k].dict;
         for (uint32_t p = ix->postings_start[d]; p < ix->postings_start[d + 1]; p++)
-            if (!push_candidate(s, ix->postings[p]))
+            if (!push_entry(s, ix->postings[p]))
                 return false;
     }
     return true;
 }
 
-/* Pushes the entries of one pair posting that the name bound ub lets
- * through, by year class: those born in the traveler's year, a year off,
- * with no year, in several years. */
+/* Pushes the names of one pair posting that the name bound ub lets
+ * through, by their entry's year class: born in the traveler's year, a
+ * year off, with no year, in several years. */
 static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double ub)
 {
-    const uint8_t *year = s->ix->year;
+    const uint8_t *year = s->ix->name_year;
     if (s->year == YEAR_NONE) {                 /* no year: every class alike */
         if (ub < s->floor_none)
             return true;
@@ -1501,7 +1539,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     const pw_index *ix = s->ix;
     *hits = NULL;
     *n_hits = 0;
-    s->n_hits = s->n_candidates = s->n_similar = 0;
+    s->n_hits = s->n_candidates = s->n_similar = s->n_reached = 0;
     next_generation(s);
     match_name q;
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
@@ -1544,7 +1582,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
         const uint32_t *ids = multimap_get(&ix->documents, letters_key(subject.doc_key[i], strlen(subject.doc_key[i])),
                                            &count);
         for (uint32_t k = 0; k < count; k++) {
-            if (!push_candidate(s, ids[k]))
+            if (!push_entry(s, ids[k]))
                 return PW_ERR_NOMEM;
             if (s->n_by_document < BY_DOCUMENT_MAX)
                 s->by_document[s->n_by_document] = ids[k];
@@ -1553,36 +1591,54 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     }
 
     for (size_t c = 0; c < s->n_candidates; c++) {
-        uint32_t e = s->candidates[c];
-        if (c + PREFETCH_AHEAD < s->n_candidates) {    /* the misses of later candidates overlap */
-            uint32_t later = s->candidates[c + PREFETCH_AHEAD];
-            __builtin_prefetch(&ix->digests[later]);
-            __builtin_prefetch(&ix->entry_names[later]);
+        if (c + PREFETCH_AHEAD < s->n_candidates)      /* the misses of later candidates overlap: */
+            __builtin_prefetch(&ix->names[s->candidates[c + PREFETCH_AHEAD]]);     /* the name, */
+        if (c + PREFETCH_AHEAD / 2 < s->n_candidates) {
+            uint32_t later = ix->names[s->candidates[c + PREFETCH_AHEAD / 2]].entry;
+            __builtin_prefetch(&ix->digests[later]);                             /* its entry, */
+            __builtin_prefetch(&s->entry[later]);
         }
-        if (c + PREFETCH_AHEAD / 2 < s->n_candidates)     /* then its first name, then that name's units */
-            __builtin_prefetch(&ix->names[ix->entry_names[s->candidates[c + PREFETCH_AHEAD / 2]]]);
-        if (c + PREFETCH_AHEAD / 4 < s->n_candidates)
-            __builtin_prefetch(&ix->unit_pool[ix->names[ix->entry_names[s->candidates[c + PREFETCH_AHEAD / 4]]].units]);
-        const match_digest *dg = &ix->digests[e];
-        bool document = dg->documents && by_document(s, e);
-        double needed = match_name_needed(&subject, dg, document, logit);
-        if (needed > 1.0)
-            continue;                   /* born at another time, say: no name can make up for it */
-        double best = 0.0;
-        uint32_t best_name = UINT32_MAX;    /* the first of the best, as match_entry_strings */
-        for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1]; k++) {
-            double name = indexed_name_score(s, &q, &ix->names[k]);
-            if (name > best) {
-                best = name;
-                best_name = k;
+        if (c + PREFETCH_AHEAD / 4 < s->n_candidates)                            /* its units */
+            __builtin_prefetch(&ix->unit_pool[ix->names[s->candidates[c + PREFETCH_AHEAD / 4]].units]);
+        uint32_t k = s->candidates[c];
+        const index_name *nm = &ix->names[k];
+        entry_mark *mark = &s->entry[nm->entry];
+        if (mark->stamp != s->gen) {
+            mark->stamp = s->gen;
+            mark->slot = NOT_REACHED;
+            const match_digest *dg = &ix->digests[nm->entry];
+            bool document = dg->documents && by_document(s, nm->entry);
+            double needed = match_name_needed(&subject, dg, document, logit);
+            if (needed > 1.0)
+                continue;               /* born at another time, say: no name can make up for it */
+            if (s->n_reached == s->cap_reached) {
+                size_t cap = s->cap_reached ? s->cap_reached * 2 : 64;
+                reached *p = realloc(s->reached, cap * sizeof *p);
+                if (!p)
+                    return PW_ERR_NOMEM;
+                s->reached = p;
+                s->cap_reached = cap;
             }
+            mark->slot = (uint32_t)s->n_reached;
+            s->reached[s->n_reached++] = (reached){nm->entry, UINT32_MAX, needed, 0.0};
+        } else if (mark->slot == NOT_REACHED) {
+            continue;
         }
-        if (best < needed)
+        reached *r = &s->reached[mark->slot];
+        double name = indexed_name_score(s, &q, nm);
+        if (name > r->best || (name == r->best && name > 0.0 && k < r->best_name)) {
+            r->best = name;
+            r->best_name = k;
+        }
+    }
+    for (size_t i = 0; i < s->n_reached; i++) {
+        const reached *r = &s->reached[i];
+        if (r->best < r->needed)
             continue;                   /* the name falls short whatever the rest says */
         match_evidence ev;
-        match_evidence_of(&subject, ix->entries[e], &ev);
-        double score = match_score_of(best, &ev, NULL);
-        if (score >= threshold && !push_hit(s, ix->entries[e], score, best_name))
+        match_evidence_of(&subject, ix->entries[r->entry], &ev);
+        double score = match_score_of(r->best, &ev, NULL);
+        if (score >= threshold && !push_hit(s, ix->entries[r->entry], score, r->best_name))
             return PW_ERR_NOMEM;
     }
     finish_hits(s, &q, &subject, true);
