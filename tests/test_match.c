@@ -260,10 +260,10 @@ static pw_date random_date(void)
     if (kind == 0)
         return d;
     d.year = (int16_t)(1960 + rnd(6));
-    if (kind > 2) {
+    if (kind > 2)                       /* few months and days: dates one digit apart, swapped, far */
         d.month = (uint8_t)(1 + rnd(3));
+    if (kind > 3)
         d.day = (uint8_t)(1 + rnd(3));
-    }
     return d;
 }
 

@@ -43,6 +43,7 @@
 typedef struct kv {
     uint64_t key;
     uint32_t value;
+    uint32_t tag;            /* kept beside the value when the map keeps tags */
 } kv;
 
 typedef struct kv_vec {
@@ -56,11 +57,13 @@ typedef struct slot {
     uint32_t count;
 } slot;
 
-/* key → sorted, distinct values; open addressing, linear probing. */
+/* key → distinct values (in the order pushed), with a tag each when the
+ * map keeps tags; open addressing, linear probing. */
 typedef struct multimap {
     slot *slots;
     size_t mask;
     uint32_t *values;
+    uint32_t *tags;          /* beside values, or NULL */
     size_t n_values;
 } multimap;
 
@@ -85,7 +88,7 @@ static void *zeroed_large(size_t size)
     return p;
 }
 
-static bool kv_push(kv_vec *v, uint64_t key, uint32_t value)
+static bool kv_push_tagged(kv_vec *v, uint64_t key, uint32_t value, uint32_t tag)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 1024;
@@ -95,8 +98,13 @@ static bool kv_push(kv_vec *v, uint64_t key, uint32_t value)
         v->items = p;
         v->cap = cap;
     }
-    v->items[v->n++] = (kv){key, value};
+    v->items[v->n++] = (kv){key, value, tag};
     return true;
+}
+
+static bool kv_push(kv_vec *v, uint64_t key, uint32_t value)
+{
+    return kv_push_tagged(v, key, value, 0);
 }
 
 /* Stable LSD radix sort on the 64-bit key; values pushed in increasing order
@@ -132,7 +140,7 @@ static bool kv_sort(kv_vec *v)
     return true;
 }
 
-static bool multimap_build(multimap *m, kv_vec *v)
+static bool multimap_build(multimap *m, kv_vec *v, bool tags)
 {
     if (!kv_sort(v))
         return false;
@@ -144,7 +152,8 @@ static bool multimap_build(multimap *m, kv_vec *v)
         size *= 2;
     m->slots = model_alloc_large(size * sizeof *m->slots);
     m->values = model_alloc_large((v->n ? v->n : 1) * sizeof *m->values);
-    if (!m->slots || !m->values)
+    m->tags = tags ? model_alloc_large((v->n ? v->n : 1) * sizeof *m->tags) : NULL;
+    if (!m->slots || !m->values || (tags && !m->tags))
         return false;
     memset(m->slots, 0, size * sizeof *m->slots);
     m->mask = size - 1;
@@ -153,8 +162,11 @@ static bool multimap_build(multimap *m, kv_vec *v)
         uint64_t key = v->items[i].key;
         uint32_t start = (uint32_t)nv;
         for (; i < v->n && v->items[i].key == key; i++)
-            if (nv == start || m->values[nv - 1] != v->items[i].value)
+            if (nv == start || m->values[nv - 1] != v->items[i].value) {
+                if (tags)
+                    m->tags[nv] = v->items[i].tag;
                 m->values[nv++] = v->items[i].value;
+            }
         size_t s = key & m->mask;
         while (m->slots[s].key)
             s = (s + 1) & m->mask;
@@ -185,11 +197,12 @@ static void multimap_free(multimap *m)
 {
     free(m->slots);
     free(m->values);
+    free(m->tags);
 }
 
 static size_t multimap_memory(const multimap *m)
 {
-    return (m->mask + 1) * sizeof *m->slots + m->n_values * sizeof *m->values;
+    return (m->mask + 1) * sizeof *m->slots + m->n_values * (sizeof *m->values + (m->tags ? sizeof *m->tags : 0));
 }
 
 /* --------------------------------------------------------------- index */
@@ -218,6 +231,19 @@ static uint8_t year_code(int year)
     return (uint8_t)(c < 1 ? 1 : c > 253 ? 253 : c);
 }
 
+/* An entry's one date of birth within its year, for the pair postings:
+ * 1 + month × 32 + day (0 for an unknown part); DATE_ANY when it lists
+ * none or several. */
+#define DATE_ANY 0
+#define DATE_CODES (1 + 12 * 32 + 31 + 1)
+
+static uint16_t entry_date_code(const pw_entry *en)
+{
+    if (en->n_dobs != 1 || !en->dobs[0].year || en->dobs[0].month > 12 || en->dobs[0].day > 31)
+        return DATE_ANY;
+    return (uint16_t)(1 + en->dobs[0].month * 32 + en->dobs[0].day);
+}
+
 static uint8_t entry_year_code(const pw_entry *en)
 {
     if (!en->n_dobs)
@@ -236,7 +262,6 @@ struct pw_index {
     size_t n_entries;
     uint32_t *entry_names;       /* n_entries + 1 offsets into names */
     index_name *names;
-    uint8_t *name_year;          /* per name: its entry's birth year class */
     size_t n_names;
     size_t n_shapes;
     uint32_t *unit_pool;
@@ -264,7 +289,8 @@ struct pw_index {
     multimap phonetic;           /* phonetic key hash → dict ids */
     multimap groups;             /* group id → dict ids */
     multimap documents;          /* document key hash → entry ids */
-    multimap pairs;              /* pair of significant dict units → name ids, by year class */
+    multimap pairs;              /* pair of significant dict units → name ids, by year class;
+                                    tagged year class << 16 | date code of the name's entry */
 };
 
 /* Dictionary interning at build time: (role, letters) → id. */
@@ -817,8 +843,8 @@ static bool build_dictionary_maps(pw_index *ix)
         for (unsigned g = 0; g < f->n_groups && ok; g++)
             ok = kv_push(&groups, group_key(f->groups[g]), (uint32_t)d);
     }
-    ok = ok && multimap_build(&ix->letters, &letters) && multimap_build(&ix->phonetic, &phonetic) &&
-         multimap_build(&ix->groups, &groups);
+    ok = ok && multimap_build(&ix->letters, &letters, false) && multimap_build(&ix->phonetic, &phonetic, false) &&
+         multimap_build(&ix->groups, &groups, false);
     free(letters.items);
     free(phonetic.items);
     free(groups.items);
@@ -853,15 +879,16 @@ static bool build_entry_maps(pw_index *ix)
     }
     for (size_t o = 0; o < ix->n_entries && ok; o++) {
         uint32_t e = order[o];
+        uint32_t tag = (uint32_t)ix->year[e] << 16 | entry_date_code(ix->entries[e]);
         for (uint32_t k = ix->entry_names[e]; k < ix->entry_names[e + 1] && ok; k++) {
             uint32_t pair[MAX_NAME_PAIRS][2];
             unsigned n = name_pairs(ix, &ix->names[k], pair);
             for (unsigned i = 0; i < n && ok; i++)
-                ok = kv_push(&pairs, pair_key(pair[i][0], pair[i][1]), k);
+                ok = kv_push_tagged(&pairs, pair_key(pair[i][0], pair[i][1]), k, tag);
         }
     }
     free(order);
-    ok = ok && multimap_build(&ix->documents, &documents) && multimap_build(&ix->pairs, &pairs);
+    ok = ok && multimap_build(&ix->documents, &documents, false) && multimap_build(&ix->pairs, &pairs, true);
     free(documents.items);
     free(pairs.items);
     return ok;
@@ -934,10 +961,8 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
             ix->entries[ix->n_entries++] = en;
         }
 
-    if (!add_all_names(&b) || !(ix->name_year = model_alloc_large(ix->n_names ? ix->n_names : 1)))
+    if (!add_all_names(&b))
         goto fail;
-    for (size_t k = 0; k < ix->n_names; k++)
-        ix->name_year[k] = ix->year[ix->names[k].entry];
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
     if (!build_postings(&b) || !build_maps(ix))
@@ -960,7 +985,6 @@ void pw_index_free(pw_index *ix)
     free(ix->year);
     free(ix->entry_names);
     free(ix->names);
-    free(ix->name_year);
     free(ix->unit_pool);
     free(ix->dict_str);
     free(ix->dict_len);
@@ -990,7 +1014,7 @@ size_t pw_index_memory(const pw_index *ix)
     size_t m = sizeof *ix;
     m += ix->n_entries * (sizeof *ix->entries + sizeof *ix->digests + sizeof *ix->entry_names);
     m += ix->n_entries * sizeof *ix->year;
-    m += ix->n_names * (sizeof *ix->names + sizeof *ix->name_year) + ix->n_units * sizeof *ix->unit_pool;
+    m += ix->n_names * sizeof *ix->names + ix->n_units * sizeof *ix->unit_pool;
     m += ix->n_dict * (sizeof *ix->dict_str + 2 + sizeof *ix->dict_features);
     m += ix->n_group_pool * sizeof *ix->group_pool;
     m += pw_arena_used(ix->strings);
@@ -1033,6 +1057,11 @@ typedef struct shape_mark {
     double score;
 } shape_mark;
 
+typedef struct date_memo {
+    uint32_t stamp;
+    double floor;
+} date_memo;
+
 #define NOT_REACHED UINT32_MAX   /* an entry_mark's slot: its digest rules it out */
 
 typedef struct entry_mark {
@@ -1064,6 +1093,12 @@ struct pw_screener {
      * entry (see match_name_floor), for the traveler being screened */
     uint8_t year;            /* the traveler's year class, YEAR_NONE without one */
     double floor_same, floor_near, floor_none, floor_min;
+    /* the floor per date of an entry a year before, in, and after the
+     * traveler's year, when dated (his year is one the codes keep exactly) */
+    bool dated;
+    pw_date dob;
+    double logit;
+    date_memo date_floor[3][DATE_CODES];
     uint32_t *candidates;    /* names */
     size_t n_candidates, cap_candidates;
     reached *reached;        /* entries whose digest let a name through, with their best name */
@@ -1122,6 +1157,7 @@ static void next_generation(pw_screener *s)
         memset(s->dict, 0, ix->n_dict * sizeof *s->dict);
         memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
         memset(s->shape, 0, ix->n_shapes * sizeof *s->shape);
+        memset(s->date_floor, 0, sizeof s->date_floor);
         s->gen = 1;
     }
 }
@@ -1243,12 +1279,27 @@ static bool probe_unit(pw_screener *s, unsigned u)
     return true;
 }
 
-/* Pushes the names of one pair posting that the name bound ub lets
- * through, by their entry's year class: born in the traveler's year, a
- * year off, with no year, in several years. */
-static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double ub)
+#define TAG_YEAR(t) ((uint8_t)((t) >> 16))
+#define TAG_DATE(t) ((uint16_t)((t) & 0xffff))
+
+/* The name floor of an entry of year class y (the traveler's or one off)
+ * whose one date has code c: exact for that date, memoized per query. */
+static double date_floor(pw_screener *s, uint8_t y, uint16_t c)
 {
-    const uint8_t *year = s->ix->name_year;
+    date_memo *m = &s->date_floor[y + 1 - s->year][c];
+    if (m->stamp != s->gen) {
+        pw_date d = {(int16_t)(YEAR_FIRST + y), (uint8_t)((c - 1) / 32), (uint8_t)((c - 1) % 32)};
+        *m = (date_memo){s->gen, match_name_floor(s->logit, match_dob_weight(s->dob, d))};
+    }
+    return m->floor;
+}
+
+/* Pushes the names of one pair posting that the name bound ub lets
+ * through, by their entry's year class and date (the tags): born in the
+ * traveler's year or a year off, on a date the bound allows; with no year;
+ * in several years. */
+static bool push_posting(pw_screener *s, const uint32_t *ids, const uint32_t *tags, uint32_t n, double ub)
+{
     if (s->year == YEAR_NONE) {                 /* no year: every class alike */
         if (ub < s->floor_none)
             return true;
@@ -1259,7 +1310,7 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double
     }
     uint32_t k = 0;
     if (ub >= s->floor_none)
-        for (; k < n && year[ids[k]] == YEAR_NONE; k++)
+        for (; k < n && TAG_YEAR(tags[k]) == YEAR_NONE; k++)
             if (!push_candidate(s, ids[k]))
                 return false;
     if (ub >= s->floor_same) {                  /* the traveler's year and a year off */
@@ -1268,15 +1319,19 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, uint32_t n, double
         uint32_t a = k, b = n;
         while (a < b) {                          /* the first of class lo or later */
             uint32_t mid = a + (b - a) / 2;
-            if (year[ids[mid]] < lo)
+            if (TAG_YEAR(tags[mid]) < lo)
                 a = mid + 1;
             else
                 b = mid;
         }
-        for (k = a; k < n && year[ids[k]] <= hi; k++)
+        for (k = a; k < n && TAG_YEAR(tags[k]) <= hi; k++) {
+            uint16_t c = TAG_DATE(tags[k]);
+            if (c != DATE_ANY && s->dated && ub < date_floor(s, TAG_YEAR(tags[k]), c))
+                continue;                        /* born on another day, say */
             if (!push_candidate(s, ids[k]))
                 return false;
-        for (k = n; k > 0 && year[ids[k - 1]] == YEAR_SEVERAL; k--)
+        }
+        for (k = n; k > 0 && TAG_YEAR(tags[k - 1]) == YEAR_SEVERAL; k--)
             if (!push_candidate(s, ids[k - 1]))
                 return false;
     }
@@ -1304,7 +1359,7 @@ static bool probe_one(pw_screener *s, bool concat_uv, uint32_t a, float sa, uint
         return true;
     uint32_t n;
     const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
-    return !n || push_posting(s, ids, n, ub);
+    return !n || push_posting(s, ids, ix->pairs.tags + (ids - ix->pairs.values), n, ub);
 }
 
 /* How many partners of a unit are read one by one, per similar unit of
@@ -1512,6 +1567,9 @@ static bool group_by_unit(pw_screener *s, unsigned units, uint32_t *first, uint3
 static void set_floors(pw_screener *s, const pw_traveler *t, double logit)
 {
     s->year = t->dob.year ? year_code(t->dob.year) : YEAR_NONE;
+    s->dated = s->year >= 3 && s->year <= 251;  /* a year off is still exact in the codes */
+    s->dob = t->dob;
+    s->logit = logit;
     s->floor_same = match_name_floor(logit, match_dob_ceiling(t->dob, 0));
     s->floor_near = match_name_floor(logit, match_dob_ceiling(t->dob, 1));
     s->floor_none = match_name_floor(logit, match_dob_ceiling(t->dob, -1));

@@ -175,6 +175,8 @@ double match_name_floor(double logit, double dob);
 /* The most a date of birth can add for a traveler born t against an entry
  * born years_apart years apart in every date it lists (-1: it lists no year). */
 double match_dob_ceiling(pw_date t, int years_apart);
+/* What a date of birth e adds (log-odds) for a traveler born t. */
+double match_dob_weight(pw_date t, pw_date e);
 
 /* The highest name similarity an alignment can reach when its best
  * significant pair has similarity a and its second b (a ≥ b): two of the

@@ -426,6 +426,11 @@ double match_name_floor(double logit, double dob)
     return name_for(logit, dob + W_SEX_MATCH + W_NATIONALITY_MATCH);
 }
 
+double match_dob_weight(pw_date t, pw_date e)
+{
+    return dob_weight(dob_pair(t, e));
+}
+
 double match_dob_ceiling(pw_date t, int years_apart)
 {
     if (!t.year || years_apart < 0)
