@@ -21,13 +21,16 @@
  * alignment share no token. So, besides postings per unit, the index keeps
  * postings per PAIR of disjoint significant units of each name: a query
  * looks up the pairs formed from the similar-unit sets of two disjoint units
- * of its own, and touches only entries that share two units with it —
- * not the tens of thousands that share the commonest surname. Queries with
- * a single significant token use the unit postings, and so does a
- * concatenation holding both significant tokens of a query (the one pair
- * that may match alone, FANGYING for FANG YING). Documents have their own
- * multimap. Candidates are verified with the same scoring as pw_compare, so
- * the hits equal a brute-force scan's.
+ * of its own, and touches only names that share two units with it —
+ * not the tens of thousands that share the commonest surname. Pair postings
+ * hold names (not entries), tagged with their entry's birth year class and
+ * date, so a name born on another day is not even a candidate. Queries with
+ * a single significant token use the unit postings; a concatenation holding
+ * both significant tokens of a query (the one pair that may match alone,
+ * FANGYING for FANG YING) uses the solo postings, names of one significant
+ * token; a threshold so low that any one pair may alert uses every unit's
+ * postings. Documents have their own multimap. Candidates are verified with
+ * the same scoring as pw_compare, so the hits equal a brute-force scan's.
  */
 #include <math.h>
 #include <pthread.h>
@@ -284,6 +287,9 @@ struct pw_index {
     uint32_t *postings_start;    /* n_dict + 1 */
     uint32_t *postings;          /* entry ids */
     size_t n_postings;
+    uint32_t *solo_start;        /* n_dict + 1 */
+    uint32_t *solo;              /* per token: the names whose one significant token it is */
+    size_t n_solo;
 
     multimap letters;            /* letters and one-deletion neighbourhood → dict ids */
     multimap phonetic;           /* phonetic key hash → dict ids */
@@ -683,6 +689,43 @@ static bool build_postings(builder *b)
     return true;
 }
 
+/* Solo postings in CSR form: per token, the names whose only significant
+ * token it is, ascending. A query's concatenation of its two significant
+ * tokens can alert through one pair only against such a name (score.c:
+ * one pair must cover every significant token on both sides). */
+static bool build_solo(pw_index *ix)
+{
+    ix->solo_start = calloc(ix->n_dict + 1, sizeof *ix->solo_start);
+    if (!ix->solo_start)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < ix->n_names; k++) {
+            const index_name *nm = &ix->names[k];
+            if (nm->n_significant != 1)
+                continue;
+            for (unsigned u = 0; u < nm->n; u++)
+                if (!(nm->flags[u] & PW_TOKEN_PARTICLE)) {
+                    uint32_t d = ix->unit_pool[nm->units + u];
+                    if (pass == 0)
+                        ix->solo_start[d + 1]++;
+                    else
+                        ix->solo[ix->solo_start[d]++] = (uint32_t)k;
+                }
+        }
+        if (pass == 0) {
+            for (size_t d = 0; d < ix->n_dict; d++)
+                ix->solo_start[d + 1] += ix->solo_start[d];
+            ix->n_solo = ix->solo_start[ix->n_dict];
+            if (!(ix->solo = malloc((ix->n_solo ? ix->n_solo : 1) * sizeof *ix->solo)))
+                return false;
+        }
+    }
+    /* the second pass moved each start to its end: shift back */
+    memmove(ix->solo_start + 1, ix->solo_start, ix->n_dict * sizeof *ix->solo_start);
+    ix->solo_start[0] = 0;
+    return true;
+}
+
 /* The one-deletion neighbourhood of s (len ≥ 3), each
  * hashed; repeats (deleting either of a double letter) are harmless. */
 static unsigned deletion_keys(const char *s, unsigned len, uint64_t *keys)
@@ -965,7 +1008,7 @@ pw_status pw_index_build(const pw_watchlist *const *lists, size_t n_lists, pw_in
         goto fail;
     for (size_t d = 0; d < ix->n_dict; d++)      /* no pool at all when no token has a group */
         ix->dict_features[d].groups = ix->group_pool ? ix->group_pool + b.group_at[d] : NULL;
-    if (!build_postings(&b) || !build_maps(ix))
+    if (!build_postings(&b) || !build_solo(ix) || !build_maps(ix))
         goto fail;
     builder_free(&b);
     *out = ix;
@@ -994,6 +1037,8 @@ void pw_index_free(pw_index *ix)
     pw_arena_free(ix->strings);
     free(ix->postings_start);
     free(ix->postings);
+    free(ix->solo_start);
+    free(ix->solo);
     free(ix->partner_start);
     free(ix->partners);
     multimap_free(&ix->letters);
@@ -1019,6 +1064,7 @@ size_t pw_index_memory(const pw_index *ix)
     m += ix->n_group_pool * sizeof *ix->group_pool;
     m += pw_arena_used(ix->strings);
     m += (ix->n_dict + 1) * sizeof *ix->postings_start + ix->n_postings * sizeof *ix->postings;
+    m += (ix->n_dict + 1) * sizeof *ix->solo_start + ix->n_solo * sizeof *ix->solo;
     m += (ix->n_dict + 1) * sizeof *ix->partner_start + ix->n_partners * sizeof *ix->partners;
     m += multimap_memory(&ix->letters) + multimap_memory(&ix->phonetic) + multimap_memory(&ix->groups) +
          multimap_memory(&ix->documents) + multimap_memory(&ix->pairs);
@@ -1274,6 +1320,21 @@ static bool probe_unit(pw_screener *s, unsigned u)
         uint32_t d = s->similar[k].dict;
         for (uint32_t p = ix->postings_start[d]; p < ix->postings_start[d + 1]; p++)
             if (!push_entry(s, ix->postings[p]))
+                return false;
+    }
+    return true;
+}
+
+/* Candidates through the solo postings of query unit u (a concatenation). */
+static bool probe_solo(pw_screener *s, unsigned u)
+{
+    const pw_index *ix = s->ix;
+    for (size_t k = 0; k < s->n_similar; k++) {
+        if (s->similar[k].unit != u || s->similar[k].sim < s->floor_min)
+            continue;
+        uint32_t d = s->similar[k].dict;
+        for (uint32_t p = ix->solo_start[d]; p < ix->solo_start[d + 1]; p++)
+            if (!push_candidate(s, ix->solo[p]))
                 return false;
     }
     return true;
@@ -1615,7 +1676,12 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     match_unit_masks(q.n, q.flags, masks);
     for (unsigned u = 0; u < units; u++)
         significant[u] = match_mask_significant(q.n, q.flags, masks[u]);
-    if (q.n_significant == 1) {
+    if (s->floor_min <= MATCH_SINGLE_PAIR_CAP) {
+        /* a threshold so low that a name may alert on one pair: every unit's postings */
+        for (unsigned u = 0; u < units; u++)
+            if (!probe_unit(s, u))
+                return PW_ERR_NOMEM;
+    } else if (q.n_significant == 1) {
         for (unsigned u = 0; u < units; u++)
             if (significant[u] && !probe_unit(s, u))
                 return PW_ERR_NOMEM;
@@ -1628,10 +1694,10 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
                 if (significant[u] && significant[v] && !(masks[u] & masks[v]) && count[u] && count[v] &&
                     !probe_pair(s, &q, u, v, first, count))
                     return PW_ERR_NOMEM;
-        /* a single pair that covers both significant tokens (score.c) */
+        /* a single pair that covers both significant tokens, against a name of one (score.c) */
         if (q.n_significant == 2)
             for (unsigned u = q.n; u < units; u++)
-                if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_unit(s, u))
+                if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_solo(s, u))
                     return PW_ERR_NOMEM;
     }
     s->n_by_document = 0;
