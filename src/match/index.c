@@ -1103,6 +1103,13 @@ typedef struct shape_mark {
     double score;
 } shape_mark;
 
+#define PENDING_MAX 16
+
+typedef struct pending_pair {
+    uint64_t key;
+    double ub;               /* its name bound */
+} pending_pair;
+
 typedef struct date_memo {
     uint32_t stamp;
     double floor;
@@ -1145,6 +1152,8 @@ struct pw_screener {
     pw_date dob;
     double logit;
     date_memo date_floor[3][DATE_CODES];
+    pending_pair pending[PENDING_MAX];   /* pairs to look up */
+    unsigned n_pending;
     uint32_t *candidates;    /* names */
     size_t n_candidates, cap_candidates;
     reached *reached;        /* entries whose digest let a name through, with their best name */
@@ -1410,7 +1419,23 @@ static float similarity_to(const pw_screener *s, uint32_t d, unsigned v)
     return 0.0f;
 }
 
-/* Looks up the pair (a, b) of similarities sa, sb and pushes what its bound lets through. */
+/* Looks up the pending pairs, whose slots were fetched ahead, and pushes
+ * what their bounds let through. */
+static bool flush_pairs(pw_screener *s)
+{
+    const multimap *m = &s->ix->pairs;
+    for (unsigned i = 0; i < s->n_pending; i++) {
+        uint32_t n;
+        const uint32_t *ids = multimap_get(m, s->pending[i].key, &n);
+        if (n && !push_posting(s, ids, m->tags + (ids - m->values), n, s->pending[i].ub))
+            return false;
+    }
+    s->n_pending = 0;
+    return true;
+}
+
+/* Queues the pair (a, b) of similarities sa, sb for lookup when its bound
+ * can reach a floor: lookups go by PENDING_MAX, their cache misses overlapping. */
 static bool probe_one(pw_screener *s, bool concat_uv, uint32_t a, float sa, uint32_t b, float sb)
 {
     const pw_index *ix = s->ix;
@@ -1418,9 +1443,10 @@ static bool probe_one(pw_screener *s, bool concat_uv, uint32_t a, float sa, uint
     double ub = match_pair_bound(sa, sb, concat);
     if (ub < s->floor_min)
         return true;
-    uint32_t n;
-    const uint32_t *ids = multimap_get(&ix->pairs, pair_key(a, b), &n);
-    return !n || push_posting(s, ids, ix->pairs.tags + (ids - ix->pairs.values), n, ub);
+    uint64_t key = pair_key(a, b);
+    __builtin_prefetch(&ix->pairs.slots[key & ix->pairs.mask]);
+    s->pending[s->n_pending++] = (pending_pair){key, ub};
+    return s->n_pending < PENDING_MAX || flush_pairs(s);
 }
 
 /* How many partners of a unit are read one by one, per similar unit of
@@ -1659,6 +1685,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     *hits = NULL;
     *n_hits = 0;
     s->n_hits = s->n_candidates = s->n_similar = s->n_reached = 0;
+    s->n_pending = 0;
     next_generation(s);
     match_name q;
     match_prepare_traveler(t, &q);          /* no tokens: an empty name, matched by documents only */
@@ -1694,6 +1721,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
                 if (significant[u] && significant[v] && !(masks[u] & masks[v]) && count[u] && count[v] &&
                     !probe_pair(s, &q, u, v, first, count))
                     return PW_ERR_NOMEM;
+        if (!flush_pairs(s))
+            return PW_ERR_NOMEM;
         /* a single pair that covers both significant tokens, against a name of one (score.c) */
         if (q.n_significant == 2)
             for (unsigned u = q.n; u < units; u++)
@@ -1722,8 +1751,11 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             __builtin_prefetch(&ix->digests[later]);                             /* its entry, */
             __builtin_prefetch(&s->entry[later]);
         }
-        if (c + PREFETCH_AHEAD / 4 < s->n_candidates)                            /* its units */
-            __builtin_prefetch(&ix->unit_pool[ix->names[s->candidates[c + PREFETCH_AHEAD / 4]].units]);
+        if (c + PREFETCH_AHEAD / 4 < s->n_candidates) {                          /* its units and shape */
+            const index_name *later = &ix->names[s->candidates[c + PREFETCH_AHEAD / 4]];
+            __builtin_prefetch(&ix->unit_pool[later->units]);
+            __builtin_prefetch(&s->shape[later->shape]);
+        }
         uint32_t k = s->candidates[c];
         const index_name *nm = &ix->names[k];
         entry_mark *mark = &s->entry[nm->entry];
