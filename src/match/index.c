@@ -1090,14 +1090,18 @@ typedef struct similar {
     float sim;
 } similar;
 
+/* The query's similar dictionary units by id: a small open-addressing
+ * table built once the similar records are known, read while scoring and
+ * reading partners (it stays in the cache; an array over the dictionary
+ * would not). */
+typedef struct similar_slot {
+    uint32_t dict;           /* UINT32_MAX: empty */
+    uint32_t head;           /* its first similar record */
+} similar_slot;
+
 /* Per-query markers: a stamp equal to the screener's generation makes the
  * rest valid, so nothing is cleared between queries; stamp and value share
  * a cache line. */
-typedef struct dict_mark {
-    uint32_t stamp;
-    uint32_t head;           /* first similar record of this dict id */
-} dict_mark;
-
 typedef struct shape_mark {
     uint32_t stamp;
     double score;
@@ -1135,7 +1139,8 @@ struct pw_screener {
     uint32_t gen;
     uint32_t *name_stamp;    /* per name: gen when it became a candidate */
     entry_mark *entry;       /* per entry: its reached record, when stamped this generation */
-    dict_mark *dict;         /* per dict id: its first similar record, when stamped this generation */
+    similar_slot *table;     /* the similar records by dict id */
+    size_t table_mask;
     uint64_t *unit_stamp;    /* per dict id: (gen, unit) seen marker */
     shape_mark *shape;       /* per name shape: its score, when stamped this generation */
     similar *similar;
@@ -1174,11 +1179,10 @@ pw_screener *pw_screener_new(const pw_index *ix)
     size_t ne = ix->n_entries ? ix->n_entries : 1, nd = ix->n_dict ? ix->n_dict : 1;
     s->name_stamp = zeroed_large((ix->n_names ? ix->n_names : 1) * sizeof *s->name_stamp);
     s->entry = zeroed_large(ne * sizeof *s->entry);
-    s->dict = zeroed_large(nd * sizeof *s->dict);
     s->unit_stamp = zeroed_large(nd * sizeof *s->unit_stamp);
     size_t ns = ix->n_shapes ? ix->n_shapes : 1;
     s->shape = zeroed_large(ns * sizeof *s->shape);
-    if (!s->name_stamp || !s->entry || !s->dict || !s->unit_stamp || !s->shape) {
+    if (!s->name_stamp || !s->entry || !s->unit_stamp || !s->shape) {
         pw_screener_free(s);
         return NULL;
     }
@@ -1191,7 +1195,7 @@ void pw_screener_free(pw_screener *s)
         return;
     free(s->name_stamp);
     free(s->entry);
-    free(s->dict);
+    free(s->table);
     free(s->unit_stamp);
     free(s->shape);
     free(s->similar);
@@ -1209,7 +1213,6 @@ static void next_generation(pw_screener *s)
         const pw_index *ix = s->ix;
         memset(s->name_stamp, 0, ix->n_names * sizeof *s->name_stamp);
         memset(s->entry, 0, ix->n_entries * sizeof *s->entry);
-        memset(s->dict, 0, ix->n_dict * sizeof *s->dict);
         memset(s->unit_stamp, 0, ix->n_dict * sizeof *s->unit_stamp);
         memset(s->shape, 0, ix->n_shapes * sizeof *s->shape);
         memset(s->date_floor, 0, sizeof s->date_floor);
@@ -1270,10 +1273,48 @@ static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d
     }
     uint32_t k = (uint32_t)s->n_similar++;
     s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, sim};
-    if (s->dict[d].stamp == s->gen)
-        s->similar[k].next = s->dict[d].head;
-    s->dict[d] = (dict_mark){s->gen, k};
     return true;
+}
+
+static size_t table_at(uint32_t d, size_t mask)
+{
+    return (size_t)(((uint64_t)d * 0x9e3779b97f4a7c15ull) >> 40) & mask;
+}
+
+/* Builds the table of the similar records by dict id. */
+static bool build_table(pw_screener *s)
+{
+    size_t size = 64;
+    while (size < s->n_similar * 2)
+        size *= 2;
+    if (size > s->table_mask + 1 || !s->table) {
+        similar_slot *p = realloc(s->table, size * sizeof *p);
+        if (!p)
+            return false;
+        s->table = p;
+    }
+    s->table_mask = size - 1;
+    memset(s->table, 0xff, size * sizeof *s->table);
+    for (size_t k = 0; k < s->n_similar; k++) {
+        uint32_t d = s->similar[k].dict;
+        size_t at = table_at(d, s->table_mask);
+        while (s->table[at].dict != UINT32_MAX && s->table[at].dict != d)
+            at = (at + 1) & s->table_mask;
+        s->similar[k].next = s->table[at].dict == d ? s->table[at].head : UINT32_MAX;
+        s->table[at] = (similar_slot){d, (uint32_t)k};
+    }
+    return true;
+}
+
+/* The first similar record of dict id d, UINT32_MAX when none. */
+static uint32_t similar_head(const pw_screener *s, uint32_t d)
+{
+    for (size_t at = table_at(d, s->table_mask);; at = (at + 1) & s->table_mask) {
+        if (s->table[at].dict == d)
+            return s->table[at].head;
+        if (s->table[at].dict == UINT32_MAX)
+            return UINT32_MAX;
+    }
 }
 
 static bool consider_all(pw_screener *s, const match_name *q, unsigned u, const uint32_t *ids, uint32_t n)
@@ -1411,9 +1452,7 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, const uint32_t *ta
 /* The similarity of dictionary unit d to query unit v; 0 when not similar. */
 static float similarity_to(const pw_screener *s, uint32_t d, unsigned v)
 {
-    if (s->dict[d].stamp != s->gen)
-        return 0.0f;
-    for (uint32_t k = s->dict[d].head; k != UINT32_MAX; k = s->similar[k].next)
+    for (uint32_t k = similar_head(s, d); k != UINT32_MAX; k = s->similar[k].next)
         if (s->similar[k].unit == v)
             return s->similar[k].sim;
     return 0.0f;
@@ -1505,9 +1544,7 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
         memset(sim[i], 0, ne * sizeof sim[i][0]);
     for (unsigned j = 0; j < ne; j++) {
         uint32_t d = ix->unit_pool[nm->units + j];
-        if (s->dict[d].stamp != s->gen)
-            continue;
-        for (uint32_t k = s->dict[d].head; k != UINT32_MAX; k = s->similar[k].next)
+        for (uint32_t k = similar_head(s, d); k != UINT32_MAX; k = s->similar[k].next)
             sim[s->similar[k].unit][j] = s->similar[k].sim;
     }
     match_shape shape = {nm->n, nm->n_significant, nm->flags};
@@ -1698,6 +1735,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     for (unsigned u = 0; u < units; u++)
         if (!similar_units(s, &q, u))
             return PW_ERR_NOMEM;
+    if (!build_table(s))
+        return PW_ERR_NOMEM;
     uint16_t masks[MATCH_MAX_UNITS];
     bool significant[MATCH_MAX_UNITS];
     match_unit_masks(q.n, q.flags, masks);
