@@ -183,6 +183,8 @@ static void non_matches_are_not_found(void **state)
         {"same surname", {"JOHN SMITH"}, {"MARY SMITH"}},
         {"same given names", {"NGUYEN VAN SON"}, {"TRAN VAN SON"}},
         {"two-letter surnames", {"VU THI HUONG"}, {"VO THI HUONG"}},
+        {"two-letter surnames", {"LE CAM NHI"}, {"LY CAM NHI"}},
+        {"two-letter surnames", {"HA VAN MINH"}, {"HE VAN MINH"}},
         {"pinyin initials", {"ZHANG WEI"}, {"YANG WEI"}},
         {"two of three", {"NGUYEN THI LAN", "1990-01-01"}, {"NGUYEN THI HOA", "1990-01-01"}},
         {"similar names", {"PETER JOHNSON"}, {"PIETRO JOHANSSON"}},

@@ -52,7 +52,8 @@ uint64_t match_hash(const char *s, size_t n)
  *  - Korean 희 is HEE, HUI or HI: EE→I, UI→I;
  *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
  *    ZAYNAB/ZEINAB): a first vowel run of A, E, I and Y that starts with A
- *    or E becomes A.
+ *    or E becomes A — in tokens of three letters or more: in two its vowel
+ *    is the whole syllable (Vietnamese LE and LY, HA and HE are names apart).
  * Returns false when nothing was rewritten. */
 static bool vowel_letter(char c)
 {
@@ -149,7 +150,7 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
         bool vowel = vowel_letter(c);
         if (vowel && !first_vowel_done) {
             first_vowel_done = true;
-            if (c == 'A' || c == 'E') {
+            if ((c == 'A' || c == 'E') && len > 2) {
                 while (tok[i + 1] == 'A' || tok[i + 1] == 'E' || tok[i + 1] == 'I' || tok[i + 1] == 'Y')
                     i++;
                 out[n++] = 'A';
