@@ -185,6 +185,8 @@ static void non_matches_are_not_found(void **state)
         {"two-letter surnames", {"VU THI HUONG"}, {"VO THI HUONG"}},
         {"two-letter surnames", {"LE CAM NHI"}, {"LY CAM NHI"}},
         {"two-letter surnames", {"HA VAN MINH"}, {"HE VAN MINH"}},
+        {"a nickname is no surname", {"KING, JOHN"}, {"KINGSLEY, JOHN"}},
+        {"a nickname is no surname", {"SCOTT, MARY ANN"}, {"PRESCOTT, MARY ANN"}},
         {"pinyin initials", {"ZHANG WEI"}, {"YANG WEI"}},
         {"two of three", {"NGUYEN THI LAN", "1990-01-01"}, {"NGUYEN THI HOA", "1990-01-01"}},
         {"similar names", {"PETER JOHNSON"}, {"PIETRO JOHANSSON"}},

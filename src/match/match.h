@@ -76,10 +76,12 @@ static inline bool match_mask_significant(unsigned n, const uint8_t *flags, uint
     return false;
 }
 
-/* Similarity of two folded tokens: 1 equal, 0.92 same variant or nickname
- * group, 0.90 a shared phonetic key, 0.85 one edit apart (both ≥ 4 letters,
- * both tokens rather than concatenations), 0.70 one edit apart in shorter
- * tokens (one of 2 or more letters, the other of 3 or more), otherwise 0. Nothing else may be positive: the index relies on it. */
+/* Similarity of two folded tokens: 1 equal, 0.92 same variant group, 0.91
+ * same nickname group and nothing else alike (score.c counts it between
+ * given names only), 0.90 a shared phonetic key, 0.85 one edit apart (both
+ * ≥ 4 letters, both tokens rather than concatenations), 0.70 one edit
+ * apart in shorter tokens (one of 2 or more letters, the other of 3 or
+ * more), otherwise 0. Nothing else may be positive: the index relies on it. */
 float match_token_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
                              const char *b, unsigned lb, const match_features *fb, bool b_concat);
 /* True when a and b are at most one edit apart (substitution, insertion,
@@ -89,6 +91,7 @@ bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned l
 #define MATCH_MIN_EDIT_LEN 4
 #define MATCH_MIN_SHORT_EDIT_LEN 2
 #define MATCH_SIM_GROUP 0.92f
+#define MATCH_SIM_NICKNAME 0.91f           /* given names only (score.c) */
 #define MATCH_SIM_PHONETIC 0.90f
 #define MATCH_SIM_PHONETIC_LOOSE 0.80f
 #define MATCH_SIM_EDIT 0.85f

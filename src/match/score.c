@@ -135,6 +135,15 @@ static bool surname_unmatched(unsigned n, const uint8_t *flags, uint16_t covered
     return surname && given;
 }
 
+/* Whether a unit covers a token of the surname. */
+static bool unit_is_surname(unsigned n, const uint8_t *flags, uint16_t mask)
+{
+    for (unsigned i = 0; i < n; i++)
+        if ((mask & (1u << i)) && (flags[i] & PW_TOKEN_SURNAME))
+            return true;
+    return false;
+}
+
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
                         const match_name *e_text, char *matched, size_t cap)
 {
@@ -151,6 +160,9 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         for (unsigned j = 0; j < ne; j++) {
             if (sim[i][j] <= 0.0f || (i >= q->n && j >= e->n))
                 continue;
+            if (sim[i][j] == MATCH_SIM_NICKNAME && (unit_is_surname(q->n, q->flags, qmasks[i]) ||
+                                                    unit_is_surname(e->n, e->flags, emasks[j])))
+                continue;                /* KINGSLEY is not KING as a surname */
             pair *p = &pairs[n_pairs++];
             p->sim = sim[i][j];
             p->q = (uint8_t)i;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "text/text.h"
 
 uint64_t match_hash(const char *s, size_t n)
 {
@@ -227,18 +228,31 @@ bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned l
     return memcmp(a + i, b + i + 1, la - i) == 0;  /* b has one more letter at i */
 }
 
-static bool share_group(const match_features *fa, const match_features *fb)
+static float spelling_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
+                                 const char *b, unsigned lb, const match_features *fb, bool b_concat);
+
+/* The groups two tokens share: SHARE_VARIANT when a romanization variant
+ * group is among them, SHARE_NICKNAME when only nickname groups are. */
+enum { SHARE_NONE, SHARE_NICKNAME, SHARE_VARIANT };
+
+static int share_group(const match_features *fa, const match_features *fb)
 {
+    int shared = SHARE_NONE;
     unsigned i = 0, j = 0;
     while (i < fa->n_groups && j < fb->n_groups) {
-        if (fa->groups[i] == fb->groups[j])
-            return true;
-        if (fa->groups[i] < fb->groups[j])
+        if (fa->groups[i] == fb->groups[j]) {
+            if (fa->groups[i] < TEXT_GROUP_NICKNAME_BASE)
+                return SHARE_VARIANT;
+            shared = SHARE_NICKNAME;
             i++;
-        else
             j++;
+        } else if (fa->groups[i] < fb->groups[j]) {
+            i++;
+        } else {
+            j++;
+        }
     }
-    return false;
+    return shared;
 }
 
 float match_token_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
@@ -246,8 +260,19 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
 {
     if (la == lb && memcmp(a, b, la) == 0)
         return 1.0f;
-    if (share_group(fa, fb))
+    int shared = share_group(fa, fb);
+    if (shared == SHARE_VARIANT)
         return MATCH_SIM_GROUP;
+    /* a nickname only: its own value, which score.c gives given names only
+     * (KINGSLEY is not KING as a surname), unless the letters relate them too */
+    float other = spelling_similarity(a, la, fa, a_concat, b, lb, fb, b_concat);
+    return shared == SHARE_NICKNAME && other == 0.0f ? MATCH_SIM_NICKNAME : other;
+}
+
+/* The similarity of two different tokens by their sound and letters. */
+static float spelling_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
+                                 const char *b, unsigned lb, const match_features *fb, bool b_concat)
+{
     for (unsigned i = 0; i < MATCH_PHONETIC_KEYS; i++)
         for (unsigned j = 0; j < MATCH_PHONETIC_KEYS; j++) {
             if (!fa->phonetic[i] || fa->phonetic[i] != fb->phonetic[j])
