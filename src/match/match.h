@@ -76,9 +76,10 @@ static inline bool match_mask_significant(unsigned n, const uint8_t *flags, uint
     return false;
 }
 
-/* Similarity of two folded tokens: 1 equal, 0.92 same variant group, 0.91
- * same nickname group and nothing else alike (score.c counts it between
- * given names only), 0.90 a shared phonetic key, 0.85 one edit apart (both
+/* Similarity of two folded tokens: 1 equal, 0.92 same variant group, about
+ * 0.919 same surname variant group (score.c does not count it for a given
+ * name) and about 0.91 same nickname group (score.c counts it between given
+ * names only), see match_sim_role_bound; 0.90 a shared phonetic key, 0.85 one edit apart (both
  * ≥ 4 letters, both tokens rather than concatenations), 0.70 one edit
  * apart in shorter tokens (one of 2 or more letters, the other of 3 or
  * more), otherwise 0. Nothing else may be positive: the index relies on it. */
@@ -91,7 +92,17 @@ bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned l
 #define MATCH_MIN_EDIT_LEN 4
 #define MATCH_MIN_SHORT_EDIT_LEN 2
 #define MATCH_SIM_GROUP 0.92f
+#define MATCH_SIM_SURNAME_GROUP 0.919f     /* not for given names (score.c) */
 #define MATCH_SIM_NICKNAME 0.91f           /* given names only (score.c) */
+
+/* A group bound to a role (surname variants, nicknames) gives its base
+ * similarity less a step per rank of what the letters alone give (0, 0.70,
+ * 0.80, 0.85, 0.90), so that score.c can fall back on the letters for the
+ * other role; the index bounds by the larger value. */
+float match_sim_role_bound(float base, float letters);
+/* Whether sim is a similarity of the group of this base, and what its letters give. */
+bool match_sim_of_group(float sim, float base);
+float match_sim_letters(float sim, float base);
 #define MATCH_SIM_PHONETIC 0.90f
 #define MATCH_SIM_PHONETIC_LOOSE 0.80f
 #define MATCH_SIM_EDIT 0.85f

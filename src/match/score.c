@@ -135,11 +135,11 @@ static bool surname_unmatched(unsigned n, const uint8_t *flags, uint16_t covered
     return surname && given;
 }
 
-/* Whether a unit covers a token of the surname. */
-static bool unit_is_surname(unsigned n, const uint8_t *flags, uint16_t mask)
+/* Whether a unit covers a token of the role (surname or given names). */
+static bool unit_has_role(unsigned n, const uint8_t *flags, uint16_t mask, uint8_t role)
 {
     for (unsigned i = 0; i < n; i++)
-        if ((mask & (1u << i)) && (flags[i] & PW_TOKEN_SURNAME))
+        if ((mask & (1u << i)) && (flags[i] & role))
             return true;
     return false;
 }
@@ -158,13 +158,23 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         matched[0] = '\0';
     for (unsigned i = 0; i < nq; i++)
         for (unsigned j = 0; j < ne; j++) {
-            if (sim[i][j] <= 0.0f || (i >= q->n && j >= e->n))
+            float s = sim[i][j];
+            if (s <= 0.0f || (i >= q->n && j >= e->n))
                 continue;
-            if (sim[i][j] == MATCH_SIM_NICKNAME && (unit_is_surname(q->n, q->flags, qmasks[i]) ||
-                                                    unit_is_surname(e->n, e->flags, emasks[j])))
-                continue;                /* KINGSLEY is not KING as a surname */
+            /* groups bound to a role: KINGSLEY is not KING as a surname, nor
+             * is the given syllable CHAO the surname ZHAO (Wade-Giles) */
+            if (match_sim_of_group(s, MATCH_SIM_NICKNAME) &&
+                (unit_has_role(q->n, q->flags, qmasks[i], PW_TOKEN_SURNAME) ||
+                 unit_has_role(e->n, e->flags, emasks[j], PW_TOKEN_SURNAME)))
+                s = match_sim_letters(s, MATCH_SIM_NICKNAME);
+            else if (match_sim_of_group(s, MATCH_SIM_SURNAME_GROUP) &&
+                     (unit_has_role(q->n, q->flags, qmasks[i], PW_TOKEN_GIVEN) ||
+                      unit_has_role(e->n, e->flags, emasks[j], PW_TOKEN_GIVEN)))
+                s = match_sim_letters(s, MATCH_SIM_SURNAME_GROUP);
+            if (s <= 0.0f)
+                continue;
             pair *p = &pairs[n_pairs++];
-            p->sim = sim[i][j];
+            p->sim = s;
             p->q = (uint8_t)i;
             p->e = (uint8_t)j;
             p->qmask = qmasks[i];

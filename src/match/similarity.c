@@ -231,9 +231,9 @@ bool match_within_one_edit(const char *a, unsigned la, const char *b, unsigned l
 static float spelling_similarity(const char *a, unsigned la, const match_features *fa, bool a_concat,
                                  const char *b, unsigned lb, const match_features *fb, bool b_concat);
 
-/* The groups two tokens share: SHARE_VARIANT when a romanization variant
- * group is among them, SHARE_NICKNAME when only nickname groups are. */
-enum { SHARE_NONE, SHARE_NICKNAME, SHARE_VARIANT };
+/* The strongest kind of group two tokens share: a romanization variant
+ * group of any name, of surnames, or a nickname group. */
+enum { SHARE_NONE, SHARE_NICKNAME, SHARE_SURNAME, SHARE_VARIANT };
 
 static int share_group(const match_features *fa, const match_features *fb)
 {
@@ -241,9 +241,11 @@ static int share_group(const match_features *fa, const match_features *fb)
     unsigned i = 0, j = 0;
     while (i < fa->n_groups && j < fb->n_groups) {
         if (fa->groups[i] == fb->groups[j]) {
-            if (fa->groups[i] < TEXT_GROUP_NICKNAME_BASE)
-                return SHARE_VARIANT;
-            shared = SHARE_NICKNAME;
+            uint32_t g = fa->groups[i];
+            int kind = g < TEXT_GROUP_SURNAME_BASE ? SHARE_VARIANT
+                       : g < TEXT_GROUP_NICKNAME_BASE ? SHARE_SURNAME : SHARE_NICKNAME;
+            if (kind > shared)
+                shared = kind;
             i++;
             j++;
         } else if (fa->groups[i] < fb->groups[j]) {
@@ -263,10 +265,34 @@ float match_token_similarity(const char *a, unsigned la, const match_features *f
     int shared = share_group(fa, fb);
     if (shared == SHARE_VARIANT)
         return MATCH_SIM_GROUP;
-    /* a nickname only: its own value, which score.c gives given names only
-     * (KINGSLEY is not KING as a surname), unless the letters relate them too */
-    float other = spelling_similarity(a, la, fa, a_concat, b, lb, fb, b_concat);
-    return shared == SHARE_NICKNAME && other == 0.0f ? MATCH_SIM_NICKNAME : other;
+    float letters = spelling_similarity(a, la, fa, a_concat, b, lb, fb, b_concat);
+    if (shared == SHARE_NONE)
+        return letters;
+    return match_sim_role_bound(shared == SHARE_SURNAME ? MATCH_SIM_SURNAME_GROUP : MATCH_SIM_NICKNAME, letters);
+}
+
+#define ROLE_STEP 1e-4f
+static const float letter_sims[] = {0.0f, MATCH_SIM_SHORT_EDIT, MATCH_SIM_PHONETIC_LOOSE, MATCH_SIM_EDIT,
+                                     MATCH_SIM_PHONETIC};
+#define N_LETTER_SIMS (sizeof letter_sims / sizeof *letter_sims)
+
+float match_sim_role_bound(float base, float letters)
+{
+    unsigned r = 0;
+    while (r + 1 < N_LETTER_SIMS && letter_sims[r] != letters)
+        r++;
+    return base - ROLE_STEP * (float)r;
+}
+
+bool match_sim_of_group(float sim, float base)
+{
+    return sim <= base && sim > base - ROLE_STEP * ((float)N_LETTER_SIMS - 0.5f);
+}
+
+float match_sim_letters(float sim, float base)
+{
+    unsigned r = (unsigned)((base - sim) / ROLE_STEP + 0.5f);
+    return letter_sims[r < N_LETTER_SIMS ? r : 0];
 }
 
 /* The similarity of two different tokens by their sound and letters. */

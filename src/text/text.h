@@ -97,8 +97,12 @@ extern const uint32_t text_group_ids[];
 /* The longest name the group table holds, with its NUL. */
 #define PW_GEN_NAME 32
 
-/* Group ids: variant groups (variants.txt, line order) start here ... */
+/* Group ids: variant groups of any name (variants.txt, [names], line order)
+ * start here, ... */
 #define TEXT_GROUP_VARIANT_BASE  0x00010000u
+/* ... variant groups of surnames ([surnames]: Wade-Giles CHAO is the surname
+ * ZHAO, not the given syllable CHAO) here, ... */
+#define TEXT_GROUP_SURNAME_BASE  0x00018000u
 /* ... nickname groups (one per canonical name of the nickname list) here. */
 #define TEXT_GROUP_NICKNAME_BASE 0x00020000u
 

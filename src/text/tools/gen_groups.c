@@ -66,9 +66,20 @@ static void read_variants(const char *path)
         fail("cannot open", path, 0);
     char line[4096];
     unsigned lineno = 0;
-    uint32_t group = TEXT_GROUP_VARIANT_BASE;
+    uint32_t next[2] = {TEXT_GROUP_VARIANT_BASE, TEXT_GROUP_SURNAME_BASE};
+    unsigned kind = 0;                 /* [names] 0, [surnames] 1 */
     while (fgets(line, sizeof line, f)) {
         lineno++;
+        if (line[0] == '[') {
+            if (strncmp(line, "[names]", 7) == 0)
+                kind = 0;
+            else if (strncmp(line, "[surnames]", 10) == 0)
+                kind = 1;
+            else
+                fail("a section is [names] or [surnames]", path, lineno);
+            continue;
+        }
+        uint32_t group = next[kind];
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';
@@ -82,7 +93,7 @@ static void read_variants(const char *path)
         if (n_members - before == 1)
             fail("a group needs at least two names", path, lineno);
         if (n_members > before)
-            group++;
+            next[kind]++;
     }
     fclose(f);
 }
