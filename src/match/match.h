@@ -221,8 +221,10 @@ size_t match_document_key(const char *number, char *out, size_t cap);
  * significant pairs agree (one shared surname is not a match), unless the
  * one pair covers every significant token of both names. */
 #define MATCH_SINGLE_PAIR_CAP 0.6
-/* ... and when a name's surname meets nothing in the other name: enough to
- * alert with the same date of birth, not without one. */
+/* ... and when a name's surname meets nothing in the other name, or the
+ * names are aligned surname against given name (swapped fields) with a
+ * pair not equal (swapped and misspelt): enough to alert with the same date
+ * of birth, not without one. */
 #define MATCH_SURNAME_CAP 0.78
 
 /* Splits a traveler's name fields into a prepared name. */

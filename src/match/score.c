@@ -199,6 +199,7 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
     uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
     double got_q = 0, got_e = 0;
     unsigned significant = 0;
+    bool fuzzy = false, crossed = false;     /* a pair not equal; a surname against a given name */
     size_t written = 0;
     for (unsigned k = 0; k < n_pairs; k++) {
         const pair *p = &pairs[k];
@@ -218,6 +219,11 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             significant++;
             sig_q |= p->qmask;
             sig_e |= p->emask;
+            fuzzy |= p->sim < 1.0f;
+            crossed |= (unit_has_role(q->n, q->flags, p->qmask, PW_TOKEN_SURNAME) &&
+                        unit_has_role(e->n, e->flags, p->emask, PW_TOKEN_GIVEN)) ||
+                       (unit_has_role(q->n, q->flags, p->qmask, PW_TOKEN_GIVEN) &&
+                        unit_has_role(e->n, e->flags, p->emask, PW_TOKEN_SURNAME));
         }
         if (matched && cap)
             append_pair(matched, cap, &written, q, e_text, p);
@@ -238,7 +244,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
                  covers_all_significant(e->n, e->flags, sig_e);
     if (none || (multi && significant < 2 && !whole) || significant == 0)
         name = fmin(name, MATCH_SINGLE_PAIR_CAP);
-    else if (surname_unmatched(q->n, q->flags, sig_q) || surname_unmatched(e->n, e->flags, sig_e))
+    else if (surname_unmatched(q->n, q->flags, sig_q) || surname_unmatched(e->n, e->flags, sig_e) ||
+             (crossed && fuzzy))
         name = fmin(name, MATCH_SURNAME_CAP);
     return name;
 }
