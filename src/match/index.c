@@ -1114,6 +1114,12 @@ typedef struct pending_pair {
     double ub;               /* its name bound */
 } pending_pair;
 
+/* A hit as the candidate loop found it, for its explanation. */
+typedef struct hit_found {
+    uint32_t name;           /* the index name that scored best, UINT32_MAX none */
+    match_evidence ev;
+} hit_found;
+
 typedef struct date_memo {
     uint32_t stamp;
     double floor;
@@ -1166,7 +1172,7 @@ struct pw_screener {
     uint32_t by_document[BY_DOCUMENT_MAX];   /* entries sharing a document number */
     size_t n_by_document;
     pw_hit *hits;
-    uint32_t *hit_name;      /* per hit: the index name that scored best, UINT32_MAX none */
+    hit_found *found;        /* per hit: how the candidate loop scored it */
     size_t n_hits, cap_hits;
 };
 
@@ -1203,7 +1209,7 @@ void pw_screener_free(pw_screener *s)
     free(s->candidates);
     free(s->reached);
     free(s->hits);
-    free(s->hit_name);
+    free(s->found);
     free(s);
 }
 
@@ -1531,29 +1537,35 @@ static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned
     return true;
 }
 
-/* Name score of index name k against the query, from the similar lists. */
-static double indexed_name_score(pw_screener *s, const match_name *q, const index_name *nm)
+/* The similarity matrix of the query against index name nm, from the
+ * similar records (what match_fill_matrix gives from the strings). */
+static void fill_from_similar(const pw_screener *s, const match_name *q, const index_name *nm, match_matrix sim)
 {
-    const pw_index *ix = s->ix;
-    shape_mark *mark = &s->shape[nm->shape];
-    if (mark->stamp == s->gen)
-        return mark->score;
-    match_matrix sim;
     unsigned nq = match_units(q), ne = nm->n_units;
     for (unsigned i = 0; i < nq; i++)
         memset(sim[i], 0, ne * sizeof sim[i][0]);
     for (unsigned j = 0; j < ne; j++) {
-        uint32_t d = ix->unit_pool[nm->units + j];
+        uint32_t d = s->ix->unit_pool[nm->units + j];
         for (uint32_t k = similar_head(s, d); k != UINT32_MAX; k = s->similar[k].next)
             sim[s->similar[k].unit][j] = s->similar[k].sim;
     }
+}
+
+/* Name score of index name k against the query, from the similar lists. */
+static double indexed_name_score(pw_screener *s, const match_name *q, const index_name *nm)
+{
+    shape_mark *mark = &s->shape[nm->shape];
+    if (mark->stamp == s->gen)
+        return mark->score;
+    match_matrix sim;
+    fill_from_similar(s, q, nm, sim);
     match_shape shape = {nm->n, nm->n_significant, nm->flags};
     double score = match_name_score(q, &shape, sim, NULL, NULL, 0);
     *mark = (shape_mark){s->gen, score};
     return score;
 }
 
-static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t name)
+static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t name, const match_evidence *ev)
 {
     if (s->n_hits == s->cap_hits) {
         size_t cap = s->cap_hits ? s->cap_hits * 2 : 16;
@@ -1561,13 +1573,15 @@ static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t n
         if (!p)
             return false;
         s->hits = p;
-        uint32_t *n = realloc(s->hit_name, cap * sizeof *n);
-        if (!n)
+        hit_found *f = realloc(s->found, cap * sizeof *f);
+        if (!f)
             return false;
-        s->hit_name = n;
+        s->found = f;
         s->cap_hits = cap;
     }
-    s->hit_name[s->n_hits] = name;
+    s->found[s->n_hits].name = name;
+    if (ev)
+        s->found[s->n_hits].ev = *ev;
     pw_hit *h = &s->hits[s->n_hits++];
     h->entry = e;
     h->score = score;
@@ -1606,25 +1620,24 @@ static void name_of_index(const pw_index *ix, const index_name *nm, match_name *
 }
 
 /* The explanation of a hit found through the index: the best name's
- * pairs, from the dictionary's letters, scored as the strings would be. */
-static void explain_indexed(const pw_screener *s, const match_name *q, const match_subject *subject, pw_hit *h,
-                            uint32_t k)
+ * pairs (the similar records, with the dictionary's letters) and the
+ * evidence the candidate loop found. */
+static void explain_indexed(const pw_screener *s, const match_name *q, pw_hit *h, const hit_found *f)
 {
     double name = 0.0;
     char matched[sizeof h->explain.matched] = "";
     unsigned source = 0;
-    if (k != UINT32_MAX) {
+    if (f->name != UINT32_MAX) {
+        const index_name *nm = &s->ix->names[f->name];
         match_name en;
         match_matrix sim;
-        name_of_index(s->ix, &s->ix->names[k], &en);
-        match_fill_matrix(q, &en, sim);
+        name_of_index(s->ix, nm, &en);
+        fill_from_similar(s, q, nm, sim);
         match_shape shape = match_shape_of(&en);
         name = match_name_score(q, &shape, sim, &en, matched, sizeof matched);
-        source = s->ix->names[k].source;
+        source = nm->source;
     }
-    match_evidence ev;
-    match_evidence_of(subject, h->entry, &ev);
-    h->score = match_score_of(name, &ev, &h->explain);
+    h->score = match_score_of(name, &f->ev, &h->explain);
     h->explain.name_index = source;
     memcpy(h->explain.matched, matched, sizeof matched);
 }
@@ -1635,7 +1648,7 @@ static void finish_hits(pw_screener *s, const match_name *q, const match_subject
 {
     for (size_t i = 0; i < s->n_hits; i++)
         if (indexed)
-            explain_indexed(s, q, subject, &s->hits[i], s->hit_name[i]);
+            explain_indexed(s, q, &s->hits[i], &s->found[i]);
         else
             s->hits[i].score = match_entry_strings(q, subject, s->hits[i].entry, &s->hits[i].explain);
     if (s->n_hits > 1)
@@ -1833,7 +1846,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[r->entry], &ev);
         double score = match_score_of(r->best, &ev, NULL);
-        if (score >= threshold && !push_hit(s, ix->entries[r->entry], score, r->best_name))
+        if (score >= threshold && !push_hit(s, ix->entries[r->entry], score, r->best_name, &ev))
             return PW_ERR_NOMEM;
     }
     finish_hits(s, &q, &subject, true);
@@ -1853,7 +1866,7 @@ pw_status pw_screen_scan(pw_screener *s, const pw_traveler *t, double threshold,
     match_subject_of(t, &subject);
     for (size_t e = 0; e < ix->n_entries; e++) {
         double score = match_entry_strings(&q, &subject, ix->entries[e], NULL);
-        if (score >= threshold && !push_hit(s, ix->entries[e], score, UINT32_MAX))
+        if (score >= threshold && !push_hit(s, ix->entries[e], score, UINT32_MAX, NULL))
             return PW_ERR_NOMEM;
     }
     finish_hits(s, &q, &subject, false);
