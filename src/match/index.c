@@ -528,14 +528,14 @@ static void record_put(name_record *r, const void *src, size_t n)
 
 /* Per entry: the number of names prepared, then each name:
  * n, units, significant, flags[n], and per unit: len, letters, features. */
-static void record_entry(name_record *r, const pw_entry *en)
+static void record_entry(name_record *r, const pw_entry *en, match_feature_cache *cache)
 {
     match_name m;
     uint16_t count = 0;
     size_t at = r->len;
     record_put(r, &count, sizeof count);
     for (size_t k = 0; k < en->n_names && k <= UINT16_MAX; k++) {
-        if (!match_prepare(NULL, NULL, en->names[k], 0, &m))
+        if (!match_prepare_cached(NULL, NULL, en->names[k], 0, &m, cache))
             continue;
         count++;
         uint8_t head[5] = {(uint8_t)m.n, (uint8_t)m.n_units, (uint8_t)m.n_significant, (uint8_t)(k & 0xff),
@@ -594,8 +594,10 @@ typedef struct prepare_job {
 static void *prepare_run(void *arg)
 {
     prepare_job *j = arg;
+    match_feature_cache *cache = match_feature_cache_new();     /* none: slower, not wrong */
     for (size_t e = j->first; e < j->last && !j->out.failed; e++)
-        record_entry(&j->out, j->ix->entries[e]);
+        record_entry(&j->out, j->ix->entries[e], cache);
+    match_feature_cache_free(cache);
     return NULL;
 }
 

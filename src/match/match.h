@@ -54,6 +54,15 @@ typedef struct match_name {
 /* Prepares a name; false when it has no tokens. */
 bool match_prepare(const char *surname, const char *given, const char *whole, unsigned flags,
                    match_name *out);
+
+/* The features of units already seen, for preparing many names on one
+ * thread (building an index: the same tokens recur across a list). */
+typedef struct match_feature_cache match_feature_cache;
+match_feature_cache *match_feature_cache_new(void);
+void match_feature_cache_free(match_feature_cache *c);
+/* match_prepare through the cache (NULL: none). */
+bool match_prepare_cached(const char *surname, const char *given, const char *whole, unsigned flags,
+                          match_name *out, match_feature_cache *cache);
 /* Unit u of a prepared name (token or concatenation), with its length. */
 const char *match_unit(const match_name *m, unsigned u, unsigned *len);
 static inline unsigned match_units(const match_name *m)
