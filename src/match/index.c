@@ -1233,14 +1233,8 @@ static bool push_candidate(pw_screener *s, uint32_t k)
     if (s->name_stamp[k] == s->gen)
         return true;
     s->name_stamp[k] = s->gen;
-    if (s->n_candidates == s->cap_candidates) {
-        size_t cap = s->cap_candidates ? s->cap_candidates * 2 : 256;
-        uint32_t *p = realloc(s->candidates, cap * sizeof *p);
-        if (!p)
-            return false;
-        s->candidates = p;
-        s->cap_candidates = cap;
-    }
+    if (model_grow((void **)&s->candidates, &s->cap_candidates, s->n_candidates + 1, sizeof *s->candidates))
+        return false;
     s->candidates[s->n_candidates++] = k;
     return true;
 }
@@ -1271,14 +1265,8 @@ static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d
                                        ix->dict_len[d], &ix->dict_features[d], ix->dict_concat[d]);
     if (sim <= 0.0f)
         return true;
-    if (s->n_similar == s->cap_similar) {
-        size_t cap = s->cap_similar ? s->cap_similar * 2 : 256;
-        similar *p = realloc(s->similar, cap * sizeof *p);
-        if (!p)
-            return false;
-        s->similar = p;
-        s->cap_similar = cap;
-    }
+    if (model_grow((void **)&s->similar, &s->cap_similar, s->n_similar + 1, sizeof *s->similar))
+        return false;
     uint32_t k = (uint32_t)s->n_similar++;
     s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, sim};
     return true;
@@ -1368,31 +1356,21 @@ static bool similar_units(pw_screener *s, const match_name *q, unsigned u)
     return true;
 }
 
-/* Candidates through the unit postings of query unit u. */
-static bool probe_unit(pw_screener *s, unsigned u)
+/* Candidates through the postings of query unit u's similar units, those
+ * whose similarity alone can reach a floor (one pair covers the name: it
+ * is the name's bound): the unit postings (every name of each entry), or
+ * with solo the solo postings (names of one significant token). */
+static bool probe_unit(pw_screener *s, unsigned u, bool solo)
 {
     const pw_index *ix = s->ix;
-    for (size_t k = 0; k < s->n_similar; k++) {
-        if (s->similar[k].unit != u || s->similar[k].sim < s->floor_min)
-            continue;                       /* one pair covers the name: it is the name's bound */
-        uint32_t d = s->similar[k].dict;
-        for (uint32_t p = ix->postings_start[d]; p < ix->postings_start[d + 1]; p++)
-            if (!push_entry(s, ix->postings[p]))
-                return false;
-    }
-    return true;
-}
-
-/* Candidates through the solo postings of query unit u (a concatenation). */
-static bool probe_solo(pw_screener *s, unsigned u)
-{
-    const pw_index *ix = s->ix;
+    const uint32_t *start = solo ? ix->solo_start : ix->postings_start;
+    const uint32_t *values = solo ? ix->solo : ix->postings;
     for (size_t k = 0; k < s->n_similar; k++) {
         if (s->similar[k].unit != u || s->similar[k].sim < s->floor_min)
             continue;
         uint32_t d = s->similar[k].dict;
-        for (uint32_t p = ix->solo_start[d]; p < ix->solo_start[d + 1]; p++)
-            if (!push_candidate(s, ix->solo[p]))
+        for (uint32_t p = start[d]; p < start[d + 1]; p++)
+            if (!(solo ? push_candidate(s, values[p]) : push_entry(s, values[p])))
                 return false;
     }
     return true;
@@ -1569,18 +1547,10 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
 
 static bool push_hit(pw_screener *s, const pw_entry *e, double score, uint32_t name, const match_evidence *ev)
 {
-    if (s->n_hits == s->cap_hits) {
-        size_t cap = s->cap_hits ? s->cap_hits * 2 : 16;
-        pw_hit *p = realloc(s->hits, cap * sizeof *p);
-        if (!p)
-            return false;
-        s->hits = p;
-        hit_found *f = realloc(s->found, cap * sizeof *f);
-        if (!f)
-            return false;
-        s->found = f;
-        s->cap_hits = cap;
-    }
+    size_t cap = s->cap_hits;        /* hits and found grow together */
+    if (model_grow((void **)&s->hits, &cap, s->n_hits + 1, sizeof *s->hits) ||
+        model_grow((void **)&s->found, &s->cap_hits, s->n_hits + 1, sizeof *s->found))
+        return false;
     s->found[s->n_hits].name = name;
     if (ev)
         s->found[s->n_hits].ev = *ev;
@@ -1760,11 +1730,11 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
     if (s->floor_min <= MATCH_SINGLE_PAIR_CAP) {
         /* a threshold so low that a name may alert on one pair: every unit's postings */
         for (unsigned u = 0; u < units; u++)
-            if (!probe_unit(s, u))
+            if (!probe_unit(s, u, false))
                 return PW_ERR_NOMEM;
     } else if (q.n_significant == 1) {
         for (unsigned u = 0; u < units; u++)
-            if (significant[u] && !probe_unit(s, u))
+            if (significant[u] && !probe_unit(s, u, false))
                 return PW_ERR_NOMEM;
     } else if (q.n_significant >= 2) {
         uint32_t first[MATCH_MAX_UNITS], count[MATCH_MAX_UNITS];
@@ -1780,7 +1750,7 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
         /* a single pair that covers both significant tokens, against a name of one (score.c) */
         if (q.n_significant == 2)
             for (unsigned u = q.n; u < units; u++)
-                if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_solo(s, u))
+                if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_unit(s, u, true))
                     return PW_ERR_NOMEM;
     }
     s->n_by_document = 0;
@@ -1821,14 +1791,8 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             double needed = match_name_needed(&subject, dg, document, logit);
             if (needed > 1.0)
                 continue;               /* born at another time, say: no name can make up for it */
-            if (s->n_reached == s->cap_reached) {
-                size_t cap = s->cap_reached ? s->cap_reached * 2 : 64;
-                reached *p = realloc(s->reached, cap * sizeof *p);
-                if (!p)
-                    return PW_ERR_NOMEM;
-                s->reached = p;
-                s->cap_reached = cap;
-            }
+            if (model_grow((void **)&s->reached, &s->cap_reached, s->n_reached + 1, sizeof *s->reached))
+                return PW_ERR_NOMEM;
             mark->slot = (uint32_t)s->n_reached;
             s->reached[s->n_reached++] = (reached){nm->entry, UINT32_MAX, needed, 0.0};
         } else if (mark->slot == NOT_REACHED) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "model/model.h"
 
 /* ------------------------------------------------------ feature cache */
 
@@ -72,21 +73,6 @@ static bool cache_grow(match_feature_cache *c)
     return true;
 }
 
-static bool reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 4096;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 /* The features of a unit through the cache (computed and kept on a miss;
  * computed only, when memory runs out). */
 static void cached_features(match_feature_cache *c, const char *s, unsigned len, match_features *out,
@@ -113,8 +99,8 @@ static void cached_features(match_feature_cache *c, const char *s, unsigned len,
             ;
     }
     if (c->n_strs + len > UINT32_MAX || c->n_pool + out->n_groups > UINT32_MAX ||
-        !reserve((void **)&c->strs, &c->cap_strs, c->n_strs + len, 1) ||
-        !reserve((void **)&c->group_pool, &c->cap_pool, c->n_pool + out->n_groups, sizeof *c->group_pool))
+        model_grow((void **)&c->strs, &c->cap_strs, c->n_strs + len, 1) != PW_OK ||
+        model_grow((void **)&c->group_pool, &c->cap_pool, c->n_pool + out->n_groups, sizeof *c->group_pool) != PW_OK)
         return;
     cached *k = &c->slots[at];
     *k = (cached){h, {0}, (uint32_t)c->n_strs, (uint32_t)c->n_pool, (uint8_t)len, out->n_groups, out->weak};
