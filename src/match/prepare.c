@@ -86,7 +86,8 @@ static void cached_features(match_feature_cache *c, const char *s, unsigned len,
             memcpy(out->phonetic, k->phonetic, sizeof out->phonetic);
             out->weak = k->weak;
             out->n_groups = k->n_groups;
-            memcpy(group_store, c->group_pool + k->groups, k->n_groups * sizeof *group_store);
+            if (k->n_groups)                 /* no pool before the first group */
+                memcpy(group_store, c->group_pool + k->groups, k->n_groups * sizeof *group_store);
             out->groups = group_store;
             return;
         }
@@ -107,8 +108,10 @@ static void cached_features(match_feature_cache *c, const char *s, unsigned len,
     memcpy(k->phonetic, out->phonetic, sizeof k->phonetic);
     memcpy(c->strs + c->n_strs, s, len);
     c->n_strs += len;
-    memcpy(c->group_pool + c->n_pool, out->groups, out->n_groups * sizeof *c->group_pool);
-    c->n_pool += out->n_groups;
+    if (out->n_groups) {
+        memcpy(c->group_pool + c->n_pool, out->groups, out->n_groups * sizeof *c->group_pool);
+        c->n_pool += out->n_groups;
+    }
     c->n++;
 }
 
