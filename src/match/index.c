@@ -60,8 +60,9 @@ typedef struct slot {
     uint32_t count;
 } slot;
 
-/* key → distinct values (in the order pushed), with a tag each when the
- * map keeps tags; open addressing, linear probing. */
+/* key → its values in the order pushed (a value pushed twice in a row is
+ * kept once), with a tag each when the map keeps tags; open addressing,
+ * linear probing. */
 typedef struct multimap {
     slot *slots;
     size_t mask;
