@@ -1090,6 +1090,7 @@ typedef struct similar {
     uint32_t dict;
     uint32_t next;           /* next similar with the same dict id, or UINT32_MAX */
     uint8_t unit;
+    bool concat;             /* the dictionary unit is a concatenation */
     float sim;
 } similar;
 
@@ -1269,7 +1270,7 @@ static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d
     if (model_grow((void **)&s->similar, &s->cap_similar, s->n_similar + 1, sizeof *s->similar))
         return false;
     uint32_t k = (uint32_t)s->n_similar++;
-    s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, sim};
+    s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, ix->dict_concat[d], sim};
     return true;
 }
 
@@ -1436,13 +1437,13 @@ static bool push_posting(pw_screener *s, const uint32_t *ids, const uint32_t *ta
     return true;
 }
 
-/* The similarity of dictionary unit d to query unit v; 0 when not similar. */
-static float similarity_to(const pw_screener *s, uint32_t d, unsigned v)
+/* The similar record of dictionary unit d for query unit v, NULL when not similar. */
+static const similar *similar_to(const pw_screener *s, uint32_t d, unsigned v)
 {
     for (uint32_t k = similar_head(s, d); k != UINT32_MAX; k = s->similar[k].next)
         if (s->similar[k].unit == v)
-            return s->similar[k].sim;
-    return 0.0f;
+            return &s->similar[k];
+    return NULL;
 }
 
 /* Looks up the pending pairs, whose slots were fetched ahead, and pushes
@@ -1460,16 +1461,15 @@ static bool flush_pairs(pw_screener *s)
     return true;
 }
 
-/* Queues the pair (a, b) of similarities sa, sb for lookup when its bound
- * can reach a floor: lookups go by PENDING_MAX, their cache misses overlapping. */
-static bool probe_one(pw_screener *s, bool concat_uv, uint32_t a, float sa, uint32_t b, float sb)
+/* Queues the pair of similar records a, b for lookup when its bound can
+ * reach a floor: lookups go by PENDING_MAX, their cache misses overlapping. */
+static bool probe_one(pw_screener *s, bool concat_uv, const similar *a, const similar *b)
 {
     const pw_index *ix = s->ix;
-    bool concat = concat_uv || ix->dict_concat[a] || ix->dict_concat[b];
-    double ub = match_pair_bound(sa, sb, concat);
+    double ub = match_pair_bound(a->sim, b->sim, concat_uv || a->concat || b->concat);
     if (ub < s->floor_min)
         return true;
-    uint64_t key = pair_key(a, b);
+    uint64_t key = pair_key(a->dict, b->dict);
     __builtin_prefetch(&ix->pairs.slots[key & ix->pairs.mask]);
     s->pending[s->n_pending++] = (pending_pair){key, ub};
     return s->n_pending < PENDING_MAX || flush_pairs(s);
@@ -1495,23 +1495,21 @@ static bool probe_pair(pw_screener *s, const match_name *q, unsigned u, unsigned
         float sa = order[i].sim;
         if (match_pair_bound(sa, best_v, true) < s->floor_min)
             break;
-        uint32_t a = s->similar[order[i].k].dict;
-        uint32_t p0 = ix->partner_start[a], p1 = ix->partner_start[a + 1];
+        const similar *a = &s->similar[order[i].k];
+        uint32_t p0 = ix->partner_start[a->dict], p1 = ix->partner_start[a->dict + 1];
         if (p1 - p0 <= PARTNER_SCAN_RATIO * count[v]) {
             for (uint32_t p = p0; p < p1; p++) {
-                uint32_t b = ix->partners[p];
-                float sb = similarity_to(s, b, v);
-                if (sb > 0.0f && !probe_one(s, concat_uv, a, sa, b, sb))
+                const similar *b = similar_to(s, ix->partners[p], v);
+                if (b && !probe_one(s, concat_uv, a, b))
                     return false;
             }
             continue;
         }
         for (uint32_t j = first[v]; j < first[v] + count[v]; j++) {
-            float sb = order[j].sim;
-            if (match_pair_bound(sa, sb, true) < s->floor_min)
+            if (match_pair_bound(sa, order[j].sim, true) < s->floor_min)
                 break;
             /* a == b is a real pair too: a name may hold the same unit twice (JOHN JOHN) */
-            if (!probe_one(s, concat_uv, a, sa, s->similar[order[j].k].dict, sb))
+            if (!probe_one(s, concat_uv, a, &s->similar[order[j].k]))
                 return false;
         }
     }
