@@ -135,13 +135,14 @@ static bool surname_unmatched(unsigned n, const uint8_t *flags, uint16_t covered
     return surname && given;
 }
 
-/* Whether a unit covers a token of the role (surname or given names). */
-static bool unit_has_role(unsigned n, const uint8_t *flags, uint16_t mask, uint8_t role)
+/* The tokens of a role (surname or given names), as a mask. */
+static uint16_t role_mask(unsigned n, const uint8_t *flags, uint8_t role)
 {
+    uint16_t m = 0;
     for (unsigned i = 0; i < n; i++)
-        if ((mask & (1u << i)) && (flags[i] & role))
-            return true;
-    return false;
+        if (flags[i] & role)
+            m |= (uint16_t)(1u << i);
+    return m;
 }
 
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
@@ -156,6 +157,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
         matched = NULL;
     if (matched && cap)
         matched[0] = '\0';
+    uint16_t q_surname = role_mask(q->n, q->flags, PW_TOKEN_SURNAME), q_given = role_mask(q->n, q->flags, PW_TOKEN_GIVEN);
+    uint16_t e_surname = role_mask(e->n, e->flags, PW_TOKEN_SURNAME), e_given = role_mask(e->n, e->flags, PW_TOKEN_GIVEN);
     for (unsigned i = 0; i < nq; i++)
         for (unsigned j = 0; j < ne; j++) {
             float s = sim[i][j];
@@ -164,12 +167,10 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             /* groups bound to a role: KINGSLEY is not KING as a surname, nor
              * is the given syllable CHAO the surname ZHAO (Wade-Giles) */
             if (match_sim_of_group(s, MATCH_SIM_NICKNAME) &&
-                (unit_has_role(q->n, q->flags, qmasks[i], PW_TOKEN_SURNAME) ||
-                 unit_has_role(e->n, e->flags, emasks[j], PW_TOKEN_SURNAME)))
+                ((qmasks[i] & q_surname) || (emasks[j] & e_surname)))
                 s = match_sim_letters(s, MATCH_SIM_NICKNAME);
             else if (match_sim_of_group(s, MATCH_SIM_SURNAME_GROUP) &&
-                     (unit_has_role(q->n, q->flags, qmasks[i], PW_TOKEN_GIVEN) ||
-                      unit_has_role(e->n, e->flags, emasks[j], PW_TOKEN_GIVEN)))
+                     ((qmasks[i] & q_given) || (emasks[j] & e_given)))
                 s = match_sim_letters(s, MATCH_SIM_SURNAME_GROUP);
             if (s <= 0.0f)
                 continue;
@@ -220,10 +221,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             sig_q |= p->qmask;
             sig_e |= p->emask;
             fuzzy |= p->sim < 1.0f;
-            crossed |= (unit_has_role(q->n, q->flags, p->qmask, PW_TOKEN_SURNAME) &&
-                        unit_has_role(e->n, e->flags, p->emask, PW_TOKEN_GIVEN)) ||
-                       (unit_has_role(q->n, q->flags, p->qmask, PW_TOKEN_GIVEN) &&
-                        unit_has_role(e->n, e->flags, p->emask, PW_TOKEN_SURNAME));
+            crossed |= ((p->qmask & q_surname) && (p->emask & e_given)) ||
+                       ((p->qmask & q_given) && (p->emask & e_surname));
         }
         if (matched && cap)
             append_pair(matched, cap, &written, q, e_text, p);
