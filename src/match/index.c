@@ -1259,18 +1259,19 @@ static bool consider(pw_screener *s, const match_name *q, unsigned u, uint32_t d
     if (s->unit_stamp[d] == mark)
         return true;
     s->unit_stamp[d] = mark;
-    if (u >= q->n && ix->dict_concat[d])
+    bool concat = ix->dict_concat[d];
+    if (u >= q->n && concat)
         return true;                        /* concatenations are not compared with each other */
     unsigned len;
     const char *str = match_unit(q, u, &len);
     float sim = match_token_similarity(str, len, &q->features[u], u >= q->n, ix->dict_str[d],
-                                       ix->dict_len[d], &ix->dict_features[d], ix->dict_concat[d]);
+                                       ix->dict_len[d], &ix->dict_features[d], concat);
     if (sim <= 0.0f)
         return true;
     if (model_grow((void **)&s->similar, &s->cap_similar, s->n_similar + 1, sizeof *s->similar))
         return false;
     uint32_t k = (uint32_t)s->n_similar++;
-    s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, ix->dict_concat[d], sim};
+    s->similar[k] = (similar){d, UINT32_MAX, (uint8_t)u, concat, sim};
     return true;
 }
 
