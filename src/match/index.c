@@ -1108,6 +1108,7 @@ typedef struct similar_slot {
  * a cache line. */
 typedef struct shape_mark {
     uint32_t stamp;
+    uint32_t hit;            /* the first hit explained by a name of this shape, UINT32_MAX none */
     double score;
 } shape_mark;
 
@@ -1541,7 +1542,7 @@ static double indexed_name_score(pw_screener *s, const match_name *q, const inde
     fill_from_similar(s, q, nm, sim);
     match_shape shape = {nm->n, nm->n_significant, nm->flags};
     double score = match_name_score(q, &shape, sim, NULL, NULL, 0);
-    *mark = (shape_mark){s->gen, score};
+    *mark = (shape_mark){s->gen, UINT32_MAX, score};
     return score;
 }
 
@@ -1591,22 +1592,33 @@ static void name_of_index(const pw_index *ix, const index_name *nm, match_name *
     }
 }
 
-/* The explanation of a hit found through the index: the best name's
+/* The explanation of hit i, found through the index: the best name's
  * pairs (the similar records, with the dictionary's letters) and the
- * evidence the candidate loop found. */
-static void explain_indexed(const pw_screener *s, const match_name *q, pw_hit *h, const hit_found *f)
+ * evidence the candidate loop found. Namesakes share a shape, and the
+ * pairs of the first hit of a shape serve the others. */
+static void explain_indexed(pw_screener *s, const match_name *q, size_t i)
 {
+    pw_hit *h = &s->hits[i];
+    const hit_found *f = &s->found[i];
     double name = 0.0;
     char matched[sizeof h->explain.matched] = "";
     unsigned source = 0;
     if (f->name != UINT32_MAX) {
         const index_name *nm = &s->ix->names[f->name];
-        match_name en;
-        match_matrix sim;
-        name_of_index(s->ix, nm, &en);
-        fill_from_similar(s, q, nm, sim);
-        match_shape shape = match_shape_of(&en);
-        name = match_name_score(q, &shape, sim, &en, matched, sizeof matched);
+        shape_mark *mark = &s->shape[nm->shape];       /* stamped: the name was scored */
+        if (mark->hit != UINT32_MAX) {
+            const pw_explain *first = &s->hits[mark->hit].explain;
+            name = first->name;
+            memcpy(matched, first->matched, sizeof matched);
+        } else {
+            match_name en;
+            match_matrix sim;
+            name_of_index(s->ix, nm, &en);
+            fill_from_similar(s, q, nm, sim);
+            match_shape shape = match_shape_of(&en);
+            name = match_name_score(q, &shape, sim, &en, matched, sizeof matched);
+            mark->hit = (uint32_t)i;
+        }
         source = nm->source;
     }
     h->score = match_score_of(name, &f->ev, &h->explain);
@@ -1620,7 +1632,7 @@ static void finish_hits(pw_screener *s, const match_name *q, const match_subject
 {
     for (size_t i = 0; i < s->n_hits; i++)
         if (indexed)
-            explain_indexed(s, q, &s->hits[i], &s->found[i]);
+            explain_indexed(s, q, i);
         else
             s->hits[i].score = match_entry_strings(q, subject, s->hits[i].entry, &s->hits[i].explain);
     if (s->n_hits > 1)
@@ -1805,10 +1817,25 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             r->best_name = k;
         }
     }
-    for (size_t i = 0; i < s->n_reached; i++) {
-        const reached *r = &s->reached[i];
-        if (r->best < r->needed)
-            continue;                   /* the name falls short whatever the rest says */
+    /* the entries whose best name can alert, in the candidates' array (no
+     * longer needed; there are no more of them than candidates), so that
+     * each entry's record and its dates and documents are fetched ahead */
+    uint32_t *passing = s->candidates;
+    size_t n_passing = 0;
+    for (size_t i = 0; i < s->n_reached; i++)
+        if (s->reached[i].best >= s->reached[i].needed)   /* else the name falls short whatever the rest says */
+            passing[n_passing++] = (uint32_t)i;
+    for (size_t i = 0; i < n_passing; i++) {
+        if (i + PREFETCH_AHEAD < n_passing)
+            __builtin_prefetch(&ix->entries[s->reached[passing[i + PREFETCH_AHEAD]].entry]);
+        if (i + PREFETCH_AHEAD / 2 < n_passing)
+            __builtin_prefetch(ix->entries[s->reached[passing[i + PREFETCH_AHEAD / 2]].entry]);
+        if (i + PREFETCH_AHEAD / 4 < n_passing) {
+            const pw_entry *later = ix->entries[s->reached[passing[i + PREFETCH_AHEAD / 4]].entry];
+            __builtin_prefetch(later->dobs);
+            __builtin_prefetch(later->docs);
+        }
+        const reached *r = &s->reached[passing[i]];
         match_evidence ev;
         match_evidence_of(&subject, ix->entries[r->entry], &ev);
         double score = match_score_of(r->best, &ev, NULL);
