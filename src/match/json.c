@@ -4,27 +4,16 @@
  * evidence per feature and what each added to the log-odds.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "match.h"
+#include "model/model.h"
 
+/* A string or NULL (as empty). */
 static void json_string(FILE *out, const char *s)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
-    fputc('"', out);
+    s = s ? s : "";
+    model_json_string(out, s, strlen(s));
 }
 
 void pw_hit_json(const pw_traveler *t, const pw_hit *h, FILE *out)

@@ -5,6 +5,8 @@
 #ifndef PW_MODEL_H
 #define PW_MODEL_H
 
+#include <stdio.h>
+
 #include "paxwatch.h"
 
 /* Grows *array (of elem bytes each) so that it holds at least need elements. */
@@ -21,6 +23,9 @@ char *model_trim(char *s);
 
 /* Case-insensitive ASCII comparison. */
 int model_strcasecmp(const char *a, const char *b);
+
+/* Writes s (up to n bytes or its NUL) as a JSON string literal, quotes and escapes. */
+void model_json_string(FILE *out, const char *s, size_t n);
 
 /* Reports one error through a sink (a NULL sink drops nothing: it prints to stderr). */
 void model_report(pw_error_fn fn, void *ctx, const pw_error *e);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/model.h"
 #include "rules.h"
 
 typedef struct obj {
@@ -912,43 +913,26 @@ pw_status pw_rules_eval(const pw_ruleset *rs, const pw_rule_context *cx,
     return st;
 }
 
-static void json_string(FILE *out, const char *s, size_t n)
-{
-    fputc('"', out);
-    for (size_t i = 0; i < n && s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 void pw_rule_hit_json(const pw_traveler *t, const pw_rule_hit *h, FILE *out)
 {
     const char *id = t && t->id ? t->id : "";
     fputs("{\"traveler_id\":", out);
-    json_string(out, id, strlen(id));
+    model_json_string(out, id, strlen(id));
     fputs(",\"type\":\"rule\",\"rule\":", out);
-    json_string(out, h->rule, strlen(h->rule));
+    model_json_string(out, h->rule, strlen(h->rule));
     fputs(",\"category\":", out);
-    json_string(out, h->category, strlen(h->category));
+    model_json_string(out, h->category, strlen(h->category));
     fprintf(out, ",\"severity\":\"%s\",\"score\":%.4g", pw_severity_name(h->severity), h->score);
     if (t && t->booking && t->booking->locator) {
         fputs(",\"locator\":", out);
-        json_string(out, t->booking->locator, strlen(t->booking->locator));
+        model_json_string(out, t->booking->locator, strlen(t->booking->locator));
     }
     if (h->notice) {
         fputs(",\"notice\":{\"to\":", out);
-        json_string(out, h->notice, strlen(h->notice));
+        model_json_string(out, h->notice, strlen(h->notice));
         if (h->notice_country[0]) {
             fputs(",\"country\":", out);
-            json_string(out, h->notice_country, strlen(h->notice_country));
+            model_json_string(out, h->notice_country, strlen(h->notice_country));
         }
         fputc('}', out);
     }
@@ -960,7 +944,7 @@ void pw_rule_hit_json(const pw_traveler *t, const pw_rule_hit *h, FILE *out)
         size_t len = end ? (size_t)(end - p) : strlen(p);
         if (!first)
             fputc(',', out);
-        json_string(out, p, len);
+        model_json_string(out, p, len);
         first = false;
         p += len;
         if (*p == '\n')
