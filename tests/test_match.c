@@ -471,6 +471,53 @@ static void hit_json_follows_formats(void **state)
     pw_watchlist_free(w);
 }
 
+/* The numbers of a hit's line are printf's %.4f and %.3f (ties to even on
+ * the double's exact value), and control characters are escaped. */
+static void hit_json_numbers_as_printf(void **state)
+{
+    (void)state;
+    const char *names[1] = {"A\tB\x01"};
+    pw_entry e = {.id = "E1", .list = "l", .category = PW_CAT_WANTED, .names = names, .n_names = 1};
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "T1";
+    static const double fixed[] = {0.0, -0.0, 1.0, 0.03125, 0.0625, -0.0625, 0.5, 0.00005, 0.99995, 0.8125,
+                                   -3.0005, 12.34565, 1e-9, -1e-9, 123456.78905};
+    uint64_t x = 88172645463325252ull;
+    for (size_t i = 0; i < 20000; i++) {
+        double v[7];
+        for (size_t k = 0; k < 7; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            if (i < sizeof fixed / sizeof *fixed)
+                v[k] = k % 2 ? -fixed[i] : fixed[i];
+            else if (x % 3 == 0)        /* a multiple of 1/2^k: exact ties */
+                v[k] = (double)(int64_t)(x >> 40 & 0xffff) / (double)(1u << (x >> 8 & 15)) * (x & 16 ? -1 : 1);
+            else
+                v[k] = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 40.0;
+        }
+        pw_hit h = {.entry = &e, .score = v[0]};
+        h.explain.name = v[1];
+        for (size_t k = 0; k < 5; k++)
+            h.explain.contribution[k] = v[2 + k];
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        pw_hit_json(&t, &h, f);
+        fclose(f);
+        char want[512];
+        snprintf(want, sizeof want, ",\"score\":%.4f,\"explain\":{\"name\":%.4f,", v[0], v[1]);
+        assert_non_null(strstr(buf, want));
+        snprintf(want, sizeof want,
+                 "\"contributions\":{\"name\":%.3f,\"dob\":%.3f,\"sex\":%.3f,\"nationality\":%.3f,"
+                 "\"document\":%.3f}}}",
+                 v[2 + PW_FEATURE_NAME], v[2 + PW_FEATURE_DOB], v[2 + PW_FEATURE_SEX], v[2 + PW_FEATURE_NATIONALITY],
+                 v[2 + PW_FEATURE_DOCUMENT]);
+        assert_non_null(strstr(buf, want));
+        assert_non_null(strstr(buf, "\"entry_name\":\"A\\tB\\u0001\""));
+        free(buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +526,7 @@ int main(void)
         cmocka_unit_test(explanation_names_the_evidence),
         cmocka_unit_test(index_equals_brute_force),
         cmocka_unit_test(hit_json_follows_formats),
+        cmocka_unit_test(hit_json_numbers_as_printf),
         cmocka_unit_test(index_of_ungrouped_and_empty_lists),
         cmocka_unit_test(index_bound_counts_concatenations),
     };

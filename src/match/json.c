@@ -10,33 +10,55 @@
 #include "model/model.h"
 
 /* A string or NULL (as empty). */
-static void json_string(FILE *out, const char *s)
+static void put_string(model_writer *w, const char *s)
 {
     s = s ? s : "";
-    model_json_string(out, s, strlen(s));
+    model_put_json_string(w, s, strlen(s));
+}
+
+static void put_literal(model_writer *w, const char *s)
+{
+    model_put(w, s, strlen(s));
 }
 
 void pw_hit_json(const pw_traveler *t, const pw_hit *h, FILE *out)
 {
     const pw_entry *e = h->entry;
     const pw_explain *x = &h->explain;
-    fputs("{\"traveler_id\":", out);
-    json_string(out, t->id);
-    fputs(",\"entry_id\":", out);
-    json_string(out, e->id);
-    fputs(",\"list\":", out);
-    json_string(out, e->list);
-    fputs(",\"category\":", out);
-    json_string(out, pw_category_name(e->category));
-    fprintf(out, ",\"score\":%.4f,\"explain\":{\"name\":%.4f,\"matched\":", h->score, x->name);
-    json_string(out, x->matched);
-    fputs(",\"entry_name\":", out);
-    json_string(out, x->name_index < e->n_names ? e->names[x->name_index] : "");
-    fprintf(out, ",\"alias\":%s,\"dob\":\"%s\",\"sex\":\"%s\",\"nationality\":\"%s\",\"document\":\"%s\"",
-            x->name_index > 0 ? "true" : "false", pw_dob_evidence_name(x->dob),
-            pw_field_evidence_name(x->sex), pw_field_evidence_name(x->nationality),
-            pw_field_evidence_name(x->document));
-    fprintf(out, ",\"contributions\":{\"name\":%.3f,\"dob\":%.3f,\"sex\":%.3f,\"nationality\":%.3f,\"document\":%.3f}}}",
-            x->contribution[PW_FEATURE_NAME], x->contribution[PW_FEATURE_DOB], x->contribution[PW_FEATURE_SEX],
-            x->contribution[PW_FEATURE_NATIONALITY], x->contribution[PW_FEATURE_DOCUMENT]);
+    model_writer w = {.out = out};
+    put_literal(&w, "{\"traveler_id\":");
+    put_string(&w, t->id);
+    put_literal(&w, ",\"entry_id\":");
+    put_string(&w, e->id);
+    put_literal(&w, ",\"list\":");
+    put_string(&w, e->list);
+    put_literal(&w, ",\"category\":");
+    put_string(&w, pw_category_name(e->category));
+    put_literal(&w, ",\"score\":");
+    model_put_fixed(&w, h->score, 4);
+    put_literal(&w, ",\"explain\":{\"name\":");
+    model_put_fixed(&w, x->name, 4);
+    put_literal(&w, ",\"matched\":");
+    put_string(&w, x->matched);
+    put_literal(&w, ",\"entry_name\":");
+    put_string(&w, x->name_index < e->n_names ? e->names[x->name_index] : "");
+    put_literal(&w, x->name_index > 0 ? ",\"alias\":true" : ",\"alias\":false");
+    static const char *const fields[] = {",\"dob\":", ",\"sex\":", ",\"nationality\":", ",\"document\":"};
+    const char *values[] = {pw_dob_evidence_name(x->dob), pw_field_evidence_name(x->sex),
+                            pw_field_evidence_name(x->nationality), pw_field_evidence_name(x->document)};
+    for (size_t i = 0; i < 4; i++) {
+        put_literal(&w, fields[i]);
+        put_string(&w, values[i]);
+    }
+    static const char *const features[] = {"{\"name\":", ",\"dob\":", ",\"sex\":", ",\"nationality\":",
+                                           ",\"document\":"};
+    static const int order[] = {PW_FEATURE_NAME, PW_FEATURE_DOB, PW_FEATURE_SEX, PW_FEATURE_NATIONALITY,
+                                PW_FEATURE_DOCUMENT};
+    put_literal(&w, ",\"contributions\":");
+    for (size_t i = 0; i < 5; i++) {
+        put_literal(&w, features[i]);
+        model_put_fixed(&w, x->contribution[order[i]], 3);
+    }
+    put_literal(&w, "}}}");
+    model_flush(&w);
 }

@@ -24,7 +24,21 @@ char *model_trim(char *s);
 /* Case-insensitive ASCII comparison. */
 int model_strcasecmp(const char *a, const char *b);
 
-/* Writes s (up to n bytes or its NUL) as a JSON string literal, quotes and escapes. */
+/* A buffered writer for JSON Lines: pieces gather in buf, model_flush
+ * writes them to out. */
+typedef struct model_writer {
+    FILE *out;
+    size_t n;
+    char buf[2048];
+} model_writer;
+
+void model_put(model_writer *w, const char *s, size_t n);
+/* s (up to n bytes or its NUL) as a JSON string literal, quoted and escaped. */
+void model_put_json_string(model_writer *w, const char *s, size_t n);
+/* x as printf's "%.*f" with `decimals` digits writes it. */
+void model_put_fixed(model_writer *w, double x, unsigned decimals);
+void model_flush(model_writer *w);
+/* A JSON string literal straight to a stream. */
 void model_json_string(FILE *out, const char *s, size_t n);
 
 /* Reports one error through a sink (a NULL sink drops nothing: it prints to stderr). */
