@@ -92,7 +92,9 @@ void model_put_fixed(model_writer *w, double x, unsigned decimals)
 
 void model_json_string(FILE *out, const char *s, size_t n)
 {
-    model_writer w = {.out = out};
+    model_writer w;
+    w.out = out;
+    w.n = 0;
     model_put_json_string(&w, s, n);
     model_flush(&w);
 }
