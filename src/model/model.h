@@ -1,6 +1,7 @@
 /*
  * model.h — internal helpers of the model module shared by other modules:
- * small string utilities that every loader needs.
+ * small string utilities that every loader needs, and a buffered JSON Lines
+ * writer.
  */
 #ifndef PW_MODEL_H
 #define PW_MODEL_H
@@ -35,7 +36,7 @@ typedef struct model_writer {
 void model_put(model_writer *w, const char *s, size_t n);
 /* s (up to n bytes or its NUL) as a JSON string literal, quoted and escaped. */
 void model_put_json_string(model_writer *w, const char *s, size_t n);
-/* x as printf's "%.*f" with `decimals` digits writes it. */
+/* x with `decimals` digits after the point, exactly as printf's "%.*f". */
 void model_put_fixed(model_writer *w, double x, unsigned decimals);
 void model_flush(model_writer *w);
 /* A JSON string literal straight to a stream. */
