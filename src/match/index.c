@@ -1764,6 +1764,9 @@ pw_status pw_screen(pw_screener *s, const pw_traveler *t, double threshold, cons
             for (unsigned u = q.n; u < units; u++)
                 if (covers_significant_tokens(&q, masks[u]) == 2 && !probe_unit(s, u, true))
                     return PW_ERR_NOMEM;
+        /* a name of one token written twice, against names of one (score.c) */
+        if (q.n == 2 && (q.flags[1] & MATCH_TOKEN_REPEATS) && !probe_unit(s, 0, true))
+            return PW_ERR_NOMEM;
     }
     s->n_by_document = 0;
     for (unsigned i = 0; i < subject.n_docs; i++) {

@@ -38,6 +38,12 @@ uint64_t match_hash(const char *s, size_t n);
 /* Features of a unit; its groups are written to group_store (MATCH_MAX_GROUPS). */
 void match_features_of(const char *s, unsigned len, match_features *out, uint32_t *group_store);
 
+/* A token flag of the matcher's own, beside PW_TOKEN_*: the second token of
+ * a two-token name that repeats the first (SUHARTO SUHARTO, a mononym written
+ * twice; LI LI, the Chinese 李丽). Against a name of one significant token it
+ * counts as matched with its twin; against two tokens it is a token. */
+#define MATCH_TOKEN_REPEATS 0x80
+
 typedef struct match_name {
     unsigned n;                          /* tokens */
     unsigned n_significant;              /* tokens that are not particles */

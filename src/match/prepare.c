@@ -1,6 +1,7 @@
 /*
  * prepare.c — a name as the matcher sees it: the text module's folded
- * tokens (a mononym written twice, SUHARTO SUHARTO, is one token), with its
+ * tokens (a name of one token written twice, SUHARTO SUHARTO or LI LI, has
+ * its second marked MATCH_TOKEN_REPEATS), with its
  * concatenations (see match.h), and the phonetic keys and variant groups of
  * every unit. Whether a token is a particle depends on its letters only,
  * never on the field it came from, so that both sides of a comparison
@@ -159,7 +160,7 @@ static bool from_tokens(const pw_name_tokens *t, match_name *out, match_feature_
         out->n++;
     }
     if (out->n == 2 && out->len[0] == out->len[1] && memcmp(out->token[0], out->token[1], out->len[0]) == 0)
-        out->n = 1;                                   /* SUHARTO SUHARTO */
+        out->flags[1] |= MATCH_TOKEN_REPEATS;         /* SUHARTO SUHARTO, LI LI */
     for (unsigned i = 0; i < out->n; i++)
         if (!(out->flags[i] & PW_TOKEN_PARTICLE))
             out->n_significant++;

@@ -67,6 +67,7 @@ typedef struct pair {
     uint8_t q, e;                /* units */
     uint16_t qmask, emask;       /* tokens covered */
     uint8_t covered;             /* tokens covered on both sides */
+    bool crossed;                /* a surname against a given name */
 } pair;
 
 static int pair_order(const void *a, const void *b)
@@ -81,6 +82,12 @@ static int pair_order(const void *a, const void *b)
     if (x->q != y->q)
         return x->q < y->q ? -1 : 1;
     return x->e < y->e ? -1 : (x->e > y->e);
+}
+
+/* Whether two pairs tie in pair_order but for their tokens' places. */
+static bool pairs_tie(const pair *x, const pair *y)
+{
+    return x->significant == y->significant && x->sim == y->sim && x->covered == y->covered;
 }
 
 /* The weight of token i in its name's coverage. When both names have
@@ -116,6 +123,23 @@ static bool covers_all_significant(unsigned n, const uint8_t *flags, uint16_t ma
     return true;
 }
 
+/* A name of one token written twice (SUHARTO SUHARTO) against a name of one
+ * significant token: when one of the two is matched, its twin counts as
+ * matched alike — the mononym on a list and on a passport are one name,
+ * while LI LI against LY LI aligns token by token. */
+static void cover_twin(unsigned n, const uint8_t *flags, unsigned other_significant, const float *sims,
+                       bool both_significant, uint16_t *sig, double *got)
+{
+    if (n != 2 || !(flags[1] & MATCH_TOKEN_REPEATS) || (flags[0] & PW_TOKEN_PARTICLE) || other_significant != 1)
+        return;
+    uint16_t m = *sig & 3;
+    if (m != 1 && m != 2)
+        return;
+    unsigned have = m == 1 ? 0 : 1, twin = 1 - have;
+    *got += token_weight(flags, twin, both_significant) * sims[have];
+    *sig |= (uint16_t)(1u << twin);
+}
+
 /* A name split into surname and given names whose surname meets nothing in
  * the other name: MALIK HUSAYN MOHAMMED is not MOHAMMED HUSAYN, WHITE
  * THOMAS JAMES not THOMAS JAMES, unless the date of birth says so. */
@@ -143,6 +167,81 @@ static uint16_t role_mask(unsigned n, const uint8_t *flags, uint8_t role)
         if (flags[i] & role)
             m |= (uint16_t)(1u << i);
     return m;
+}
+
+/* A name and what alignments of it need to know. */
+typedef struct alignment {
+    const match_name *q;
+    const match_shape *e;
+    const match_name *e_text;
+} alignment;
+
+/* The name similarity of one greedy alignment of the sorted pairs: each
+ * pair taken whose tokens are still free; the pairs taken written into
+ * matched (when given). */
+static double align(const alignment *al, const pair *pairs, unsigned n_pairs, char *matched, size_t cap)
+{
+    const match_name *q = al->q;
+    const match_shape *e = al->e;
+    if (matched && cap)
+        matched[0] = '\0';
+    bool both_significant = q->n_significant > 0 && e->n_significant > 0;
+    uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
+    double got_q = 0, got_e = 0;
+    unsigned significant = 0;
+    bool fuzzy = false, crossed = false;     /* a pair not equal; a surname against a given name */
+    float sims_q[PW_MAX_TOKENS], sims_e[PW_MAX_TOKENS];   /* a token's pair's similarity, when matched */
+    size_t written = 0;
+    for (unsigned k = 0; k < n_pairs; k++) {
+        const pair *p = &pairs[k];
+        if ((p->qmask & used_q) || (p->emask & used_e))
+            continue;
+        used_q |= p->qmask;
+        used_e |= p->emask;
+        if (p->significant || !both_significant) {
+            for (unsigned i = 0; i < q->n; i++)
+                if (p->qmask & (1u << i))
+                    got_q += token_weight(q->flags, i, both_significant) * p->sim;
+            for (unsigned j = 0; j < e->n; j++)
+                if (p->emask & (1u << j))
+                    got_e += token_weight(e->flags, j, both_significant) * p->sim;
+        }
+        if (p->significant) {
+            significant++;
+            sig_q |= p->qmask;
+            sig_e |= p->emask;
+            if (p->q < q->n)
+                sims_q[p->q] = p->sim;
+            if (p->e < e->n)
+                sims_e[p->e] = p->sim;
+            fuzzy |= p->sim < 1.0f;
+            crossed |= p->crossed;
+        }
+        if (matched && cap)
+            append_pair(matched, cap, &written, q, al->e_text, p);
+    }
+    cover_twin(q->n, q->flags, e->n_significant, sims_q, both_significant, &sig_q, &got_q);
+    cover_twin(e->n, e->flags, q->n_significant, sims_e, both_significant, &sig_e, &got_e);
+    double all_q = 0, all_e = 0;
+    for (unsigned i = 0; i < q->n; i++)
+        all_q += token_weight(q->flags, i, both_significant);
+    for (unsigned j = 0; j < e->n; j++)
+        all_e += token_weight(e->flags, j, both_significant);
+    double cq = got_q / all_q, ce = got_e / all_e;
+    double hi = cq > ce ? cq : ce, lo = cq > ce ? ce : cq;
+    double name = 0.75 * hi + 0.25 * lo;
+    bool multi = q->n_significant >= 2 || e->n_significant >= 2;
+    bool none = q->n_significant == 0 || e->n_significant == 0;
+    /* one pair may do when it covers every significant token on both sides:
+     * FANG YING against FANGYING */
+    bool whole = significant == 1 && covers_all_significant(q->n, q->flags, sig_q) &&
+                 covers_all_significant(e->n, e->flags, sig_e);
+    if (none || (multi && significant < 2 && !whole) || significant == 0)
+        name = fmin(name, MATCH_SINGLE_PAIR_CAP);
+    else if (surname_unmatched(q->n, q->flags, sig_q) || surname_unmatched(e->n, e->flags, sig_e) ||
+             (crossed && fuzzy))
+        name = fmin(name, MATCH_SURNAME_CAP);
+    return name;
 }
 
 double match_name_score(const match_name *q, const match_shape *e, match_matrix sim,
@@ -181,6 +280,8 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             p->qmask = qmasks[i];
             p->emask = emasks[j];
             p->covered = (uint8_t)(__builtin_popcount(p->qmask) + __builtin_popcount(p->emask));
+            p->crossed = ((p->qmask & q_surname) && (p->emask & e_given)) ||
+                         ((p->qmask & q_given) && (p->emask & e_surname));
             p->significant = match_mask_significant(q->n, q->flags, p->qmask) &&
                              match_mask_significant(e->n, e->flags, p->emask);
         }
@@ -195,57 +296,39 @@ double match_name_score(const match_name *q, const match_shape *e, match_matrix 
             pairs[j] = pairs[j - 1];
         pairs[j] = p;
     }
-    bool both_significant = q->n_significant > 0 && e->n_significant > 0;
-
-    uint16_t used_q = 0, used_e = 0, sig_q = 0, sig_e = 0;
-    double got_q = 0, got_e = 0;
-    unsigned significant = 0;
-    bool fuzzy = false, crossed = false;     /* a pair not equal; a surname against a given name */
-    size_t written = 0;
-    for (unsigned k = 0; k < n_pairs; k++) {
-        const pair *p = &pairs[k];
-        if ((p->qmask & used_q) || (p->emask & used_e))
-            continue;
-        used_q |= p->qmask;
-        used_e |= p->emask;
-        if (p->significant || !both_significant) {
-            for (unsigned i = 0; i < q->n; i++)
-                if (p->qmask & (1u << i))
-                    got_q += token_weight(q->flags, i, both_significant) * p->sim;
-            for (unsigned j = 0; j < e->n; j++)
-                if (p->emask & (1u << j))
-                    got_e += token_weight(e->flags, j, both_significant) * p->sim;
+    /* Pairs of equal similarity may align a token with either of two equal
+     * ones, one of a matching role and one across (LI, LI against LY, LI:
+     * the given LI with the given LI leaves the surnames LI and LY to align).
+     * Then the alignment that puts pairs of matching roles first among equals
+     * is scored too, and the better one counts. */
+    bool role_tie = false;
+    for (unsigned k = 1; k < n_pairs && !role_tie; k++)
+        role_tie = pairs_tie(&pairs[k - 1], &pairs[k]) && pairs[k - 1].crossed != pairs[k].crossed;
+    alignment al = {q, e, e_text};
+    double name = align(&al, pairs, n_pairs, matched, cap);
+    if (!role_tie)
+        return name;
+    for (unsigned i = 0; i < n_pairs;) {             /* each run of ties: matching roles first */
+        unsigned j = i + 1;
+        while (j < n_pairs && pairs_tie(&pairs[i], &pairs[j]))
+            j++;
+        for (unsigned k = i + 1; k < j; k++) {
+            pair p = pairs[k];
+            unsigned m = k;
+            for (; m > i && pairs[m - 1].crossed && !p.crossed; m--)
+                pairs[m] = pairs[m - 1];
+            pairs[m] = p;
         }
-        if (p->significant) {
-            significant++;
-            sig_q |= p->qmask;
-            sig_e |= p->emask;
-            fuzzy |= p->sim < 1.0f;
-            crossed |= ((p->qmask & q_surname) && (p->emask & e_given)) ||
-                       ((p->qmask & q_given) && (p->emask & e_surname));
-        }
-        if (matched && cap)
-            append_pair(matched, cap, &written, q, e_text, p);
+        i = j;
     }
-    double all_q = 0, all_e = 0;
-    for (unsigned i = 0; i < q->n; i++)
-        all_q += token_weight(q->flags, i, both_significant);
-    for (unsigned j = 0; j < e->n; j++)
-        all_e += token_weight(e->flags, j, both_significant);
-    double cq = got_q / all_q, ce = got_e / all_e;
-    double hi = cq > ce ? cq : ce, lo = cq > ce ? ce : cq;
-    double name = 0.75 * hi + 0.25 * lo;
-    bool multi = q->n_significant >= 2 || e->n_significant >= 2;
-    bool none = q->n_significant == 0 || e->n_significant == 0;
-    /* one pair may do when it covers every significant token on both sides:
-     * FANG YING against FANGYING */
-    bool whole = significant == 1 && covers_all_significant(q->n, q->flags, sig_q) &&
-                 covers_all_significant(e->n, e->flags, sig_e);
-    if (none || (multi && significant < 2 && !whole) || significant == 0)
-        name = fmin(name, MATCH_SINGLE_PAIR_CAP);
-    else if (surname_unmatched(q->n, q->flags, sig_q) || surname_unmatched(e->n, e->flags, sig_e) ||
-             (crossed && fuzzy))
-        name = fmin(name, MATCH_SURNAME_CAP);
+    char other[sizeof ((pw_explain *)0)->matched];
+    size_t other_cap = matched && cap ? (cap < sizeof other ? cap : sizeof other) : 0;
+    double by_roles = align(&al, pairs, n_pairs, other_cap ? other : NULL, other_cap);
+    if (by_roles > name) {
+        name = by_roles;
+        if (other_cap)
+            memcpy(matched, other, other_cap);
+    }
     return name;
 }
 
