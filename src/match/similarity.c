@@ -41,6 +41,10 @@ uint64_t match_hash(const char *s, size_t n)
  *  - Cyrillic Е at the start is YE, JE or E (YEVGENIY, JEWGENIJ, EVGENII):
  *    initial YE or JE→E (but not Korean YEO, YEU: ㅕ);
  *  - Cyrillic З is Z, German transliteration writes S (MOROZOV, MOROSOW): Z→S;
+ *    and Ц is TS, German writes Z: in a Russian name spelt the German way
+ *    (below) Z→TS (ZWETOW, KUSNEZOWA: TSVETOV, KUZNETSOVA);
+ *  - Ё at the start of a Russian surname is E, YO or IO (ELKIN, YOLKIN,
+ *    IOLKIN): initial YO or IO→E in a token with a Russian ending;
  *  - German and Polish write the soft vowels Ё Ю Я and Й with J (ARTJOM,
  *    FJODOR, KLJUTSCHAKOWA, MARIJA): consonant + JO→E, any other J before a
  *    vowel→I (ARTEM, FEDOR, KLIUCHAKOVA, MARIIA);
@@ -76,7 +80,8 @@ static bool ends_with(const char *tok, size_t len, const char *suffix)
 static bool russian_ending(const char *tok, size_t len)
 {
     static const char *const endings[] = {"OV", "OVA", "EV", "EVA", "OW", "OWA", "EW", "EWA", "IN", "INA",
-                                          "OK", "KO", "VICH", "WITSCH", "VNA", "WNA", "SKI", "SKAJA"};
+                                          "OK", "KO", "VICH", "WITSCH", "VNA", "WNA", "SKI", "KIY", "KII", "KIJ",
+                                          "KAYA", "KAIA", "KAJA"};
     for (size_t i = 0; i < sizeof endings / sizeof *endings; i++)
         if (ends_with(tok, len, endings[i]))
             return true;
@@ -99,6 +104,10 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
     }
     if (i == 0 && (tok[0] == 'Y' || tok[0] == 'J') && tok[1] == 'E' && tok[2] != 'O' && tok[2] != 'U')
         i = 1;
+    if (i == 0 && russian && (tok[0] == 'Y' || tok[0] == 'I') && tok[1] == 'O') {
+        out[n++] = 'E';                            /* YOLKIN, IOLKIN: ELKIN */
+        i = 2;
+    }
     bool first_vowel_done = false;
     for (; tok[i] && n + 1 < cap; i++) {
         char c = tok[i];
@@ -123,6 +132,11 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
         if ((c == 'E' && tok[i + 1] == 'E') || (c == 'U' && tok[i + 1] == 'I')) {
             out[n++] = 'I';
             i++;
+            continue;
+        }
+        if (c == 'Z' && german && n + 2 < cap) {
+            out[n++] = 'T';                        /* German Z is Ц: ZWETOW, KUSNEZOW */
+            out[n++] = 'S';
             continue;
         }
         if (c == 'Z' && tok[i + 1] != 'H') {
