@@ -1219,6 +1219,39 @@ static int derive(const gen *g, rng *r, int kind, const entry *e, traveler *t)
     return 1;
 }
 
+/* Whether every token of a is among those of b (names in passport form). */
+static int tokens_within(const char *a, const char *b)
+{
+    for (const char *t = a; *t;) {
+        size_t n = strcspn(t, " ");
+        int found = 0;
+        for (const char *u = b; *u && !found;) {
+            size_t m = strcspn(u, " ");
+            found = m == n && memcmp(t, u, n) == 0;
+            u += m + (u[m] == ' ');
+        }
+        if (!found)
+            return 0;
+        t += n + (t[n] == ' ');
+    }
+    return *a != 0;
+}
+
+/* Whether the name sur, giv is one of e's names (primary or alias) with a
+ * given name missing or extra: that is the middle_name kind, not another
+ * name (MEYER BAERBEL against MEYER MAJA listed also as MEYER BÄRBEL ANNA;
+ * GRANDNIER PIERRE against GRANDNIER JEAN-PIERRE). */
+static int names_the_entry(const gen *g, const entry *e, const char *sur, const char *giv)
+{
+    for (unsigned a = 0; a <= e->n_alias; a++) {
+        char esur[256], egiv[256];
+        render(g, a ? &e->alias[a - 1] : &e->p, FORM_PASSPORT, &DEFAULT_OPTS, esur, egiv, sizeof esur);
+        if (strcmp(esur, sur) == 0 && (tokens_within(giv, egiv) || tokens_within(egiv, giv)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A traveler of a negative kind; 0 if e does not fit. */
 static int derive_negative(const gen *g, rng *r, int kind, const entry *e, traveler *t)
 {
@@ -1240,8 +1273,11 @@ static int derive_negative(const gen *g, rng *r, int kind, const entry *e, trave
         int k = p.cult == C_CN || p.cult == C_KR ? (int)rbelow(r, p.n_giv) : 0;
         char before[256], after[256], s[256];
         render(g, &p, FORM_PASSPORT, &DEFAULT_OPTS, s, before, sizeof s);
+        int16_t was = p.giv[k];
         for (int tries = 0; tries < 20; tries++) {
             int16_t v = (int16_t)pool_pick(gp, r);
+            if (v == was)
+                continue;                        /* the same name in another spelling is no other name */
             int dup = 0;
             for (int j = 0; j < p.n_giv; j++)
                 dup |= j != k && p.giv[j] == v && p.cult != C_CN && p.cult != C_KR;
@@ -1251,10 +1287,10 @@ static int derive_negative(const gen *g, rng *r, int kind, const entry *e, trave
             p.var[2 + k] = 0;
             p.nick = 0;
             render(g, &p, FORM_PASSPORT, &DEFAULT_OPTS, s, after, sizeof s);
-            if (strcmp(before, after) != 0)
+            if (strcmp(before, after) != 0 && !names_the_entry(g, e, s, after))
                 break;
         }
-        if (strcmp(before, after) == 0)
+        if (strcmp(before, after) == 0 || names_the_entry(g, e, s, after))
             return 0;
         t->dob = random_date(r);
     }
