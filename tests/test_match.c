@@ -213,6 +213,7 @@ static void non_matches_are_not_found(void **state)
         {"surname meets nothing", {"MALIK, HUSAYN MOHAMMED", "1959-02-07"}, {"HUSAYN, MOHAMMED"}},
         {"surname meets nothing", {"WHITE, THOMAS JAMES", "1960-01-01"}, {"THOMAS, JAMES", "1960"}},
         {"particle-like surnames", {"LE, VAN TRANG"}, {"TRANG, VAN"}},
+        {"a Korean JI is no Slavic soft vowel", {"LEE, MINWOO"}, {"LEE Minji"}},
         {"a name of one token twice", {"LI, NA"}, {"LI, LI"}},
         {"a name of one token twice", {"LI, LI"}, {"LI, NA"}},
     };

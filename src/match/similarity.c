@@ -47,7 +47,8 @@ uint64_t match_hash(const char *s, size_t n)
  *    IOLKIN): initial YO or IO→E in a token with a Russian ending;
  *  - German and Polish write the soft vowels Ё Ю Я and Й with J (ARTJOM,
  *    FJODOR, KLJUTSCHAKOWA, MARIJA): consonant + JO→E, any other J before a
- *    vowel→I (ARTEM, FEDOR, KLIUCHAKOVA, MARIIA);
+ *    vowel but I→I (ARTEM, FEDOR, KLIUCHAKOVA, MARIIA; JI is no soft vowel,
+ *    and Korean MINJI is not MINWOO);
  *  - French writes Ж J and the Arabic jim DJ (NADEJDA, KHEDIDJA): ZH after the
  *    first letter→J (not an initial ZH: ZHANG is not YANG), DJ→J;
  *  - a Russian name in German spelling (a Russian ending, and W, SCH or J:
@@ -153,7 +154,7 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
             i++;
             continue;
         }
-        if (c == 'J' && i > 0 && vowel_letter(tok[i + 1])) {
+        if (c == 'J' && i > 0 && vowel_letter(tok[i + 1]) && tok[i + 1] != 'I') {
             if (consonant(tok[i - 1]) && tok[i + 1] == 'O') {
                 out[n++] = 'E';                    /* ARTJOM: ARTEM */
                 i++;
