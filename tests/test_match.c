@@ -494,6 +494,44 @@ static void hit_json_follows_formats(void **state)
     pw_watchlist_free(w);
 }
 
+/* A line longer than the writer's buffer comes out whole and in order. */
+static void hit_json_of_a_long_name(void **state)
+{
+    (void)state;
+    enum { LEN = 5000 };
+    char *name = malloc(LEN + 1), *want = malloc(2 * LEN + 64);
+    assert_non_null(name);
+    assert_non_null(want);
+    for (size_t i = 0; i < LEN; i++)
+        name[i] = i % 3000 == 2999 ? '"' : (char)('A' + i % 26);   /* a run longer than the buffer */
+    name[LEN] = '\0';
+    const char *names[1] = {name};
+    pw_entry e = {.id = "E1", .list = "l", .category = PW_CAT_WANTED, .names = names, .n_names = 1};
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "T1";
+    pw_hit h = {.entry = &e, .score = 0.5};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    pw_hit_json(&t, &h, f);
+    fclose(f);
+    size_t n = 0;
+    n += (size_t)sprintf(want, "\"entry_name\":\"");
+    for (size_t i = 0; i < LEN; i++) {
+        if (name[i] == '"')
+            want[n++] = '\\';
+        want[n++] = name[i];
+    }
+    strcpy(want + n, "\",\"alias\":false,");
+    assert_non_null(strstr(buf, want));
+    assert_non_null(strstr(buf, "{\"traveler_id\":\"T1\",\"entry_id\":\"E1\""));
+    assert_string_equal(buf + len - 3, "}}}");
+    free(buf);
+    free(want);
+    free(name);
+}
+
 /* The numbers of a hit's line are printf's %.4f and %.3f (ties to even on
  * the double's exact value), and control characters are escaped. */
 static void hit_json_numbers_as_printf(void **state)
@@ -550,6 +588,7 @@ int main(void)
         cmocka_unit_test(index_equals_brute_force),
         cmocka_unit_test(hit_json_follows_formats),
         cmocka_unit_test(hit_json_numbers_as_printf),
+        cmocka_unit_test(hit_json_of_a_long_name),
         cmocka_unit_test(index_of_ungrouped_and_empty_lists),
         cmocka_unit_test(index_bound_counts_concatenations),
     };
