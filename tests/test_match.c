@@ -299,15 +299,13 @@ static pw_date random_date(void)
     return d;
 }
 
-static void index_equals_brute_force(void **state)
+/* A watchlist of random entries: one to three random names, dates, documents. */
+static pw_watchlist *random_list(unsigned entries)
 {
-    (void)state;
-    enum { ENTRIES = 2500, TRAVELERS = 400 };   /* enough entries for a threaded build */
     pw_watchlist *w = pw_watchlist_new();
     char names[3][96];
-    char docs[ENTRIES][16];
-    for (unsigned i = 0; i < ENTRIES; i++) {
-        char id[16];
+    for (unsigned i = 0; i < entries; i++) {
+        char id[16], number[16];
         snprintf(id, sizeof id, "E%u", i);
         unsigned n_names = 1 + rnd(3);
         const char *np[3];
@@ -322,14 +320,66 @@ static void index_equals_brute_force(void **state)
         memset(&doc, 0, sizeof doc);
         doc.type[0] = 'P';
         memcpy(doc.country, "VNM", 4);
-        snprintf(docs[i], sizeof docs[i], "C%07u", rnd(400));
-        doc.number = docs[i];
+        snprintf(number, sizeof number, "C%07u", rnd(400));
+        doc.number = number;
         char nat[1][4] = {"VNM"};
         pw_entry e = {.id = id, .list = "random", .names = np, .n_names = n_names,
                       .dobs = dobs, .n_dobs = n_dobs, .sex = rnd(2) ? 'M' : 'F',
                       .nationalities = nat, .n_nationalities = rnd(2), .docs = &doc, .n_docs = rnd(3) == 0};
         assert_int_equal(pw_watchlist_add(w, &e), PW_OK);
     }
+    return w;
+}
+
+/* Screens a random traveler named name with the index (screener a) and by
+ * a scan (screener b) at a random threshold; asserts the same hits with
+ * the same explanations and returns how many. */
+static size_t assert_index_as_scan(pw_screener *a, pw_screener *b, const char *name)
+{
+    char number[16];
+    pw_traveler t;
+    memset(&t, 0, sizeof t);
+    t.id = "T";
+    t.name = name;
+    t.dob = random_date();
+    t.sex = rnd(3) == 0 ? 0 : rnd(2) ? 'M' : 'F';
+    pw_document doc;
+    memset(&doc, 0, sizeof doc);
+    doc.type[0] = 'P';
+    snprintf(number, sizeof number, "C%07u", rnd(400));
+    doc.number = number;
+    if (rnd(4) == 0) {
+        t.docs = &doc;
+        t.n_docs = 1;
+    }
+    /* 0.1: so low that a name may alert on one pair of tokens */
+    static const double thresholds[] = {PW_DEFAULT_THRESHOLD, 0.5, 0.9, 0.7, 0.1};
+    double threshold = thresholds[rnd(5)];
+    const pw_hit *h1, *h2;
+    size_t n1, n2;
+    assert_int_equal(pw_screen(a, &t, threshold, &h1, &n1), PW_OK);
+    assert_int_equal(pw_screen_scan(b, &t, threshold, &h2, &n2), PW_OK);
+    if (n1 != n2)
+        print_message("traveler '%s': index %zu hits, scan %zu\n", name, n1, n2);
+    assert_int_equal(n1, n2);
+    for (size_t k = 0; k < n1; k++) {
+        assert_ptr_equal(h1[k].entry, h2[k].entry);
+        assert_true(h1[k].score == h2[k].score);
+        /* the explanation too: the index explains from its own names */
+        assert_true(h1[k].explain.name == h2[k].explain.name);
+        assert_int_equal(h1[k].explain.name_index, h2[k].explain.name_index);
+        assert_string_equal(h1[k].explain.matched, h2[k].explain.matched);
+        assert_int_equal(h1[k].explain.dob, h2[k].explain.dob);
+        assert_int_equal(h1[k].explain.document, h2[k].explain.document);
+    }
+    return n1;
+}
+
+static void index_equals_brute_force(void **state)
+{
+    (void)state;
+    enum { ENTRIES = 2500, TRAVELERS = 400 };   /* enough entries for a threaded build */
+    pw_watchlist *w = random_list(ENTRIES);
     const pw_watchlist *lists[1] = {w};
     pw_index *ix;
     assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
@@ -337,47 +387,47 @@ static void index_equals_brute_force(void **state)
     pw_screener *a = pw_screener_new(ix), *b = pw_screener_new(ix);
     size_t total_hits = 0;
     for (unsigned i = 0; i < TRAVELERS; i++) {
-        char name[96], number[16];
+        char name[96];
         random_name(name, sizeof name);
-        pw_traveler t;
-        memset(&t, 0, sizeof t);
-        t.id = "T";
-        t.name = name;
-        t.dob = random_date();
-        t.sex = rnd(3) == 0 ? 0 : rnd(2) ? 'M' : 'F';
-        pw_document doc;
-        memset(&doc, 0, sizeof doc);
-        doc.type[0] = 'P';
-        snprintf(number, sizeof number, "C%07u", rnd(400));
-        doc.number = number;
-        if (rnd(4) == 0) {
-            t.docs = &doc;
-            t.n_docs = 1;
-        }
-        /* 0.1: so low that a name may alert on one pair of tokens */
-        static const double thresholds[] = {PW_DEFAULT_THRESHOLD, 0.5, 0.9, 0.7, 0.1};
-        double threshold = thresholds[rnd(5)];
-        const pw_hit *h1, *h2;
-        size_t n1, n2;
-        assert_int_equal(pw_screen(a, &t, threshold, &h1, &n1), PW_OK);
-        assert_int_equal(pw_screen_scan(b, &t, threshold, &h2, &n2), PW_OK);
-        if (n1 != n2)
-            print_message("traveler '%s': index %zu hits, scan %zu\n", name, n1, n2);
-        assert_int_equal(n1, n2);
-        for (size_t k = 0; k < n1; k++) {
-            assert_ptr_equal(h1[k].entry, h2[k].entry);
-            assert_true(h1[k].score == h2[k].score);
-            /* the explanation too: the index explains from its own names */
-            assert_true(h1[k].explain.name == h2[k].explain.name);
-            assert_int_equal(h1[k].explain.name_index, h2[k].explain.name_index);
-            assert_string_equal(h1[k].explain.matched, h2[k].explain.matched);
-            assert_int_equal(h1[k].explain.dob, h2[k].explain.dob);
-            assert_int_equal(h1[k].explain.document, h2[k].explain.document);
-        }
-        total_hits += n1;
+        total_hits += assert_index_as_scan(a, b, name);
     }
     /* the random data must exercise the comparison: many travelers have hits */
     assert_true(total_hits > TRAVELERS / 4);
+    pw_screener_free(a);
+    pw_screener_free(b);
+    pw_index_free(ix);
+    pw_watchlist_free(w);
+}
+
+/* The screener remembers each query unit's similar units; a long stream of
+ * new tokens fills that memory, which is then forgotten and filled again:
+ * the hits stay a scan's throughout (the same names screened again, after
+ * the memory has turned over, too). */
+static void index_equals_brute_force_past_the_screeners_memory(void **state)
+{
+    (void)state;
+    enum { ENTRIES = 300, TRAVELERS = 3000 };
+    pw_watchlist *w = random_list(ENTRIES);
+    const pw_watchlist *lists[1] = {w};
+    pw_index *ix;
+    assert_int_equal(pw_index_build(lists, 1, &ix), PW_OK);
+    pw_screener *a = pw_screener_new(ix), *b = pw_screener_new(ix);
+    static char names[TRAVELERS][128];
+    size_t total_hits = 0;
+    for (unsigned round = 0; round < 2; round++)
+        for (unsigned i = 0; i < TRAVELERS; i++) {
+            if (round == 0) {               /* a listed-like name and a token no one has */
+                char known[96], fresh[9];
+                random_name(known, sizeof known);
+                unsigned len = 4 + rnd(5);
+                for (unsigned k = 0; k < len; k++)
+                    fresh[k] = (char)('A' + rnd(26));
+                fresh[len] = '\0';
+                snprintf(names[i], sizeof names[i], rnd(2) ? "%s %s" : "%2$s %1$s", known, fresh);
+            }
+            total_hits += assert_index_as_scan(a, b, names[i]);
+        }
+    assert_true(total_hits > TRAVELERS / 10);
     pw_screener_free(a);
     pw_screener_free(b);
     pw_index_free(ix);
@@ -586,6 +636,7 @@ int main(void)
         cmocka_unit_test(non_matches_are_not_found),
         cmocka_unit_test(explanation_names_the_evidence),
         cmocka_unit_test(index_equals_brute_force),
+        cmocka_unit_test(index_equals_brute_force_past_the_screeners_memory),
         cmocka_unit_test(hit_json_follows_formats),
         cmocka_unit_test(hit_json_numbers_as_printf),
         cmocka_unit_test(hit_json_of_a_long_name),

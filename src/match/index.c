@@ -1103,6 +1103,40 @@ typedef struct similar_slot {
     uint32_t head;           /* its first similar record */
 } similar_slot;
 
+/* A query unit's similar dictionary units, remembered by the screener: a
+ * stream of travelers repeats its names' tokens (NGUYEN, MOHAMMED, VAN),
+ * and finding a unit's similar units is a fifth of a clean query. Keyed by
+ * the unit's letters and whether it is a concatenation (its features follow
+ * from its letters), so a remembered list is the one similar_units would
+ * find; forgotten all at once when full. */
+typedef struct memo_slot {
+    uint64_t hash;           /* 0: empty */
+    uint32_t key;            /* its letters, in the key pool */
+    uint32_t first;          /* its similar units, in the record pool */
+    uint32_t count;
+    uint8_t len;
+    bool concat;
+} memo_slot;
+
+typedef struct memo_record {
+    uint32_t dict;
+    float sim;
+    bool concat;
+} memo_record;
+
+#define MEMO_SLOTS 8192                  /* a power of two */
+#define MEMO_UNITS (MEMO_SLOTS / 2)
+#define MEMO_RECORDS (1u << 18)
+
+typedef struct unit_memo {
+    memo_slot *slots;
+    size_t n_units;
+    char *keys;
+    size_t n_keys, cap_keys;
+    memo_record *records;
+    size_t n_records, cap_records;
+} unit_memo;
+
 /* Per-query markers: a stamp equal to the screener's generation makes the
  * rest valid, so nothing is cleared between queries; stamp and value share
  * a cache line. */
@@ -1156,6 +1190,7 @@ struct pw_screener {
     shape_mark *shape;       /* per name shape: its score, when stamped this generation */
     similar *similar;
     size_t n_similar, cap_similar;
+    unit_memo memo;
     ranked *by_unit;         /* similar records grouped by query unit, best first */
     size_t cap_by_unit;
     /* the lowest name similarity that can alert, per year class of the
@@ -1211,6 +1246,9 @@ void pw_screener_free(pw_screener *s)
     free(s->shape);
     free(s->similar);
     free(s->by_unit);
+    free(s->memo.slots);
+    free(s->memo.keys);
+    free(s->memo.records);
     free(s->candidates);
     free(s->reached);
     free(s->hits);
@@ -1325,8 +1363,85 @@ static bool consider_all(pw_screener *s, const match_name *q, unsigned u, const 
     return true;
 }
 
-/* Every dictionary unit similar to query unit u. */
+static uint64_t memo_hash(const char *str, unsigned len, bool concat)
+{
+    uint64_t h = match_hash(str, len) + concat;
+    return h ? h : 1;                       /* 0 marks an empty slot */
+}
+
+/* The memo slot for a unit: its own, or the empty one where it belongs. */
+static memo_slot *memo_find(const unit_memo *m, const char *str, unsigned len, bool concat, uint64_t h)
+{
+    for (size_t at = h & (MEMO_SLOTS - 1);; at = (at + 1) & (MEMO_SLOTS - 1)) {
+        memo_slot *ms = &m->slots[at];
+        if (!ms->hash || (ms->hash == h && ms->len == len && ms->concat == concat &&
+                            memcmp(m->keys + ms->key, str, len) == 0))
+            return ms;
+    }
+}
+
+/* Appends a remembered unit's similar records for query unit u. */
+static bool memo_recall(pw_screener *s, const memo_slot *ms, unsigned u)
+{
+    if (!ms->count)
+        return true;
+    if (model_grow((void **)&s->similar, &s->cap_similar, s->n_similar + ms->count, sizeof *s->similar))
+        return false;
+    const memo_record *r = s->memo.records + ms->first;
+    for (uint32_t i = 0; i < ms->count; i++)
+        s->similar[s->n_similar++] = (similar){r[i].dict, UINT32_MAX, (uint8_t)u, r[i].concat, r[i].sim};
+    return true;
+}
+
+/* Remembers the similar records from `from` on as the unit's (a memo that
+ * is full is forgotten first; one that cannot grow remembers nothing). */
+static void memo_keep(pw_screener *s, const char *str, unsigned len, bool concat, uint64_t h, size_t from)
+{
+    unit_memo *m = &s->memo;
+    size_t count = s->n_similar - from;
+    if (count > MEMO_RECORDS)
+        return;
+    if (!m->slots && !(m->slots = calloc(MEMO_SLOTS, sizeof *m->slots)))
+        return;
+    if (m->n_units == MEMO_UNITS || m->n_records + count > MEMO_RECORDS) {
+        memset(m->slots, 0, MEMO_SLOTS * sizeof *m->slots);
+        m->n_units = m->n_keys = m->n_records = 0;
+    }
+    if (model_grow((void **)&m->keys, &m->cap_keys, m->n_keys + len, 1) ||
+        model_grow((void **)&m->records, &m->cap_records, m->n_records + count, sizeof *m->records))
+        return;
+    memo_slot *ms = memo_find(m, str, len, concat, h);
+    *ms = (memo_slot){h, (uint32_t)m->n_keys, (uint32_t)m->n_records, (uint32_t)count, (uint8_t)len, concat};
+    memcpy(m->keys + m->n_keys, str, len);
+    m->n_keys += len;
+    for (size_t k = from; k < s->n_similar; k++)
+        m->records[m->n_records++] = (memo_record){s->similar[k].dict, s->similar[k].sim, s->similar[k].concat};
+    m->n_units++;
+}
+
+static bool find_similar_units(pw_screener *s, const match_name *q, unsigned u);
+
+/* Every dictionary unit similar to query unit u: remembered, or found. */
 static bool similar_units(pw_screener *s, const match_name *q, unsigned u)
+{
+    unsigned len;
+    const char *str = match_unit(q, u, &len);
+    bool concat = u >= q->n;
+    uint64_t h = memo_hash(str, len, concat);
+    if (s->memo.slots) {
+        const memo_slot *ms = memo_find(&s->memo, str, len, concat, h);
+        if (ms->hash)
+            return memo_recall(s, ms, u);
+    }
+    size_t from = s->n_similar;
+    if (!find_similar_units(s, q, u))
+        return false;
+    memo_keep(s, str, len, concat, h, from);
+    return true;
+}
+
+/* Every dictionary unit similar to query unit u, through the maps. */
+static bool find_similar_units(pw_screener *s, const match_name *q, unsigned u)
 {
     const pw_index *ix = s->ix;
     unsigned len;
