@@ -6,13 +6,16 @@
  *       [--out-dir DIR] [--data-dir DATA]
  *
  * writes DIR/watchlist.csv (the watchlist CSV of FORMATS.md) and
- * DIR/travelers.csv (the travelers CSV of FORMATS.md plus five columns:
+ * DIR/travelers.csv (the travelers CSV of FORMATS.md plus six columns:
  * expect — the entry id the traveler must hit, or empty; kind — the
  * variation kind, "clean", "same_name_diff_dob" or "similar_name"; source —
  * the entry the traveler was made from, or empty; twins — how many entries
  * have exactly the traveler's passport name tokens as their primary name;
  * document — for a traveler made from an entry that lists a passport, "same"
- * when he carries that passport, "renewed" when he carries a new number).
+ * when he carries that passport, "renewed" when he carries a new number;
+ * indistinct — how many entries with no date of birth or only his birth
+ * year, of his sex and nationality, have his passport name, exactly or with
+ * one typing error, as their primary name).
  *
  * Everything is a function of the seed: entry i is generated from its own
  * stream (splitmix64 of seed and i), so travelers can re-derive any entry
@@ -888,10 +891,211 @@ static void csv_field(FILE *f, const char *s, int last)
     fputc(last ? '\n' : ',', f);
 }
 
+/* ------------------------------------- travelers the list cannot tell apart */
+
+/* The entries with no date of birth, or a year only, by their primary
+ * passport name. A traveler with those tokens in any order, exactly or with
+ * one typing error in one token, born in that year when the entry gives
+ * one, of its sex and of a nationality it lists, is the listed person as far
+ * as the list can tell: the exact, order and typo kinds are made the same
+ * way from such entries and must alert. */
+#define VAGUE_WORDS 16
+
+typedef struct vague_key {
+    uint64_t key;            /* the other tokens and this token's spelling */
+    uint32_t vague;
+    uint8_t token;
+} vague_key;
+
+typedef struct vague_list {
+    int *year;               /* per vague entry: 0 none */
+    char (*facts)[12];       /* per vague entry: sex, then its nationalities as "|VNM|FRA" */
+    uint32_t *at;            /* per vague entry: its sorted words in the pool */
+    size_t n, cap_year, cap_at, cap_facts;
+    char *pool;
+    size_t n_pool, cap_pool;
+    vague_key *keys;
+    size_t n_keys, cap_keys;
+} vague_list;
+
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t c = *cap ? *cap * 2 : 1024;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(p, c * elem);
+    if (!q) {
+        fprintf(stderr, "bench_gen: out of memory\n");
+        exit(1);
+    }
+    *cap = c;
+    return q;
+}
+
+/* A name's words, sorted; how many. */
+static int sorted_words(const char *sur, const char *giv, char words[VAGUE_WORDS][64])
+{
+    char all[512];
+    int n = 0;
+    snprintf(all, sizeof all, "%s %s", sur, giv);
+    for (char *t = strtok(all, " "); t && n < VAGUE_WORDS; t = strtok(NULL, " "))
+        snprintf(words[n++], 64, "%s", t);
+    qsort(words, (size_t)n, sizeof words[0], (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)s[i]) * 1099511628211ULL;
+    return (h ^ ' ') * 1099511628211ULL;
+}
+
+/* The keys of a name: per token, the other tokens with the token as it is
+ * and with each of its letters deleted (for three letters or more). Names
+ * one typing error apart in one token share a key (and some two apart do:
+ * the caller checks). */
+static size_t typo_keys(char words[VAGUE_WORDS][64], int n, uint64_t *keys, uint8_t *token, size_t cap)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        uint64_t others = 1469598103934665603ULL;
+        for (int j = 0; j < n; j++)
+            if (j != i)
+                others = fnv(others, words[j], strlen(words[j]));
+        size_t len = strlen(words[i]);
+        for (size_t del = 0; del <= (len >= 3 ? len : 0) && k < cap; del++) {
+            char w[64];
+            size_t wl = 0;
+            for (size_t c = 0; c < len; c++)
+                if (c + 1 != del)                  /* del 0: the token as it is */
+                    w[wl++] = words[i][c];
+            keys[k] = fnv(fnv(others, "*", 1), w, wl);
+            token[k++] = (uint8_t)i;
+        }
+    }
+    return k;
+}
+
+static void vague_add(vague_list *v, const entry *e, const char *sur, const char *giv)
+{
+    if (e->dob.y && e->dob.m)
+        return;
+    char words[VAGUE_WORDS][64];
+    int n = sorted_words(sur, giv, words);
+    v->year = grow(v->year, &v->cap_year, v->n + 1, sizeof *v->year);
+    v->at = grow(v->at, &v->cap_at, v->n + 1, sizeof *v->at);
+    v->facts = grow(v->facts, &v->cap_facts, v->n + 1, sizeof *v->facts);
+    snprintf(v->facts[v->n], sizeof v->facts[v->n], "%c|%s|%s", e->p.sex, e->nat[0], e->n_nat > 1 ? e->nat[1] : "");
+    v->year[v->n] = e->dob.y;
+    v->at[v->n] = (uint32_t)v->n_pool;
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(words[i]) + 1;
+        v->pool = grow(v->pool, &v->cap_pool, v->n_pool + len, 1);
+        memcpy(v->pool + v->n_pool, words[i], len);
+        v->n_pool += len;
+    }
+    v->pool = grow(v->pool, &v->cap_pool, v->n_pool + 1, 1);
+    v->pool[v->n_pool++] = '\0';                      /* an empty word ends the name */
+    uint64_t keys[VAGUE_WORDS * 65];
+    uint8_t token[VAGUE_WORDS * 65];
+    size_t nk = typo_keys(words, n, keys, token, VAGUE_WORDS * 65);
+    v->keys = grow(v->keys, &v->cap_keys, v->n_keys + nk, sizeof *v->keys);
+    for (size_t k = 0; k < nk; k++)
+        v->keys[v->n_keys++] = (vague_key){keys[k], (uint32_t)v->n, token[k]};
+    v->n++;
+}
+
+static int cmp_vague_key(const void *a, const void *b)
+{
+    uint64_t x = ((const vague_key *)a)->key, y = ((const vague_key *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether a and b are at most one typing error apart (substitution,
+ * insertion, deletion, or two neighbours swapped), by the optimal string
+ * alignment distance. */
+static int one_typo_apart(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= 64 || lb >= 64 || la + 1 < lb || lb + 1 < la)
+        return 0;
+    unsigned d[64][64];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (unsigned)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (unsigned)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            unsigned best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb] <= 1;
+}
+
+/* How many vague entries the list cannot tell from a traveler of that
+ * passport name, born in that year, of that sex and nationality. */
+static size_t count_indistinct(const vague_list *v, const char *sur, const char *giv, int year, char sex,
+                               const char *nat)
+{
+    char as_listed[8];
+    snprintf(as_listed, sizeof as_listed, "|%s|", nat);
+    char words[VAGUE_WORDS][64];
+    int n = sorted_words(sur, giv, words);
+    uint64_t keys[VAGUE_WORDS * 65];
+    uint8_t token[VAGUE_WORDS * 65];
+    size_t nk = typo_keys(words, n, keys, token, VAGUE_WORDS * 65);
+    uint32_t found[256];
+    size_t n_found = 0;
+    for (size_t k = 0; k < nk; k++) {
+        size_t lo = 0, hi = v->n_keys;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (v->keys[mid].key < keys[k])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < v->n_keys && v->keys[lo].key == keys[k]; lo++) {
+            const vague_key *vk = &v->keys[lo];
+            const char *facts = v->facts[vk->vague];
+            if ((v->year[vk->vague] && v->year[vk->vague] != year) || facts[0] != sex || !strstr(facts, as_listed))
+                continue;
+            const char *ew[VAGUE_WORDS];        /* the entry's words */
+            int m = 0;
+            for (const char *p = v->pool + v->at[vk->vague]; *p && m < VAGUE_WORDS; p += strlen(p) + 1)
+                ew[m++] = p;
+            const char *mine = words[token[k]], *theirs = ew[vk->token];
+            int same = m == n && (strcmp(mine, theirs) == 0 || (strlen(theirs) >= 3 && one_typo_apart(mine, theirs)));
+            for (int i = 0, j = 0; same; i++, j++) {    /* and the other tokens alike */
+                i += i == token[k];
+                j += j == vk->token;
+                if (i >= n || j >= m)
+                    break;
+                same = strcmp(words[i], ew[j]) == 0;
+            }
+            size_t f = 0;
+            while (f < n_found && found[f] != vk->vague)
+                f++;
+            if (same && f == n_found && n_found < sizeof found / sizeof *found)
+                found[n_found++] = vk->vague;
+        }
+    }
+    return n_found;
+}
+
 static const char *const category_names[] = {"other", "wanted", "sex_offender", "trafficking",
                                              "terrorism", "sanctions"};
 
-static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key)
+static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key, vague_list *vague)
 {
     char id[16], sur[256], giv[256], whole[512], aliases[2048] = "", dob[32], nat[16] = "", doc[40] = "";
     entry_id(e->index, id, sizeof id);
@@ -936,6 +1140,7 @@ static void write_entry(const gen *g, const entry *e, FILE *f, uint64_t *key)
     char ps[256], pg[256];
     render(g, &e->p, FORM_PASSPORT, &DEFAULT_OPTS, ps, pg, sizeof ps);
     *key = name_key(ps, pg);
+    vague_add(vague, e, ps, pg);
 }
 
 /* ----------------------------------------------------------- travelers */
@@ -1335,12 +1540,13 @@ static size_t count_key(const uint64_t *keys, size_t n, uint64_t k)
     return c;
 }
 
-static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kind, size_t twins)
+static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kind, size_t twins, size_t indistinct)
 {
-    char id[24], dob[16], doc[16], sexs[2] = {t->sex, 0}, tw[24];
+    char id[24], dob[16], doc[16], sexs[2] = {t->sex, 0}, tw[24], ind[24];
     snprintf(id, sizeof id, "T%07zu", n);
     date_str(t->dob, dob, sizeof dob);
     snprintf(tw, sizeof tw, "%zu", twins);
+    snprintf(ind, sizeof ind, "%zu", indistinct);
     rng r = {mix64(n * 7919)};
     passport_number(&r, doc, sizeof doc);
     if (t->passport[0])
@@ -1359,7 +1565,8 @@ static void write_traveler(FILE *f, size_t n, const traveler *t, const char *kin
     csv_field(f, kind, 0);
     csv_field(f, t->source, 0);
     csv_field(f, tw, 0);
-    csv_field(f, t->document ? t->document : "", 1);
+    csv_field(f, t->document ? t->document : "", 0);
+    csv_field(f, ind, 1);
 }
 
 /* ------------------------------------------------------------- setup */
@@ -1621,14 +1828,17 @@ int main(int argc, char **argv)
     fputs("id,list,category,surname,given_names,name,aliases,dob,sex,nationality,documents\n", wf);
     uint64_t *keys = malloc(entries * sizeof *keys);
     entry *e = malloc(sizeof *e);
+    vague_list vague;
+    memset(&vague, 0, sizeof vague);
     for (size_t i = 0; i < entries; i++) {
         entry_gen(&g, i, e);
-        write_entry(&g, e, wf, &keys[i]);
+        write_entry(&g, e, wf, &keys[i], &vague);
     }
     qsort(keys, entries, sizeof *keys, cmp_u64);
+    qsort(vague.keys, vague.n_keys, sizeof *vague.keys, cmp_vague_key);
 
     fputs("id,surname,given_names,name,dob,sex,nationality,doc_type,doc_number,doc_country,"
-          "expect,kind,source,twins,document\n", tf);
+          "expect,kind,source,twins,document,indistinct\n", tf);
     rng r = {mix64(seed ^ 0x7261766c6572ULL)};
     size_t n = 0, made[N_KIND] = {0};
     size_t rounds = per_kind > clean ? per_kind : clean;
@@ -1652,12 +1862,19 @@ int main(int argc, char **argv)
             if (!ok)
                 continue;
             uint64_t k = t.whole[0] ? name_key(t.whole, "") : name_key(t.sur, t.giv);
-            write_traveler(tf, ++n, &t, kind_name[kind], count_key(keys, entries, k));
+            size_t indistinct = count_indistinct(&vague, t.whole[0] ? t.whole : t.sur, t.whole[0] ? "" : t.giv,
+                                                 t.dob.y, t.sex, t.nat);
+            write_traveler(tf, ++n, &t, kind_name[kind], count_key(keys, entries, k), indistinct);
             made[kind]++;
         }
     }
     free(e);
     free(keys);
+    free(vague.year);
+    free(vague.at);
+    free(vague.facts);
+    free(vague.pool);
+    free(vague.keys);
     gen_free(&g);
     int bad = ferror(wf) || ferror(tf);
     bad |= fclose(wf) != 0;

@@ -271,9 +271,9 @@ static void travelers_are_labelled(void **state)
     table t = read_table(file_in(dir, "travelers.csv"));
     const char *cols[] = {"id", "surname", "given_names", "name", "dob", "sex", "nationality",
                           "doc_type", "doc_number", "doc_country", "expect", "kind", "source", "twins",
-                          "document"};
-    assert_int_equal(t.n_cols, 15);
-    for (size_t i = 0; i < 15; i++)
+                          "document", "indistinct"};
+    assert_int_equal(t.n_cols, 16);
+    for (size_t i = 0; i < 16; i++)
         assert_string_equal(t.rows[0][i], cols[i]);
     int c_sur = col(&t, "surname"), c_giv = col(&t, "given_names"), c_name = col(&t, "name");
     int c_dob = col(&t, "dob"), c_expect = col(&t, "expect"), c_kind = col(&t, "kind");
@@ -475,6 +475,48 @@ static void common_names_collide(void **state)
     free_table(&t);
 }
 
+/* indistinct counts the entries with no date of birth, or only the
+ * traveler's year, that have his name exactly or with one typing error: the
+ * entry an exact, order or typo traveler was made from when it gives no date
+ * or a year, and never one that gives a full date; a clean traveler may have
+ * such a neighbour too (the list is dense), but not the same-name traveler
+ * of a dated entry for that entry's sake alone */
+static void indistinct_counts_the_lists_vague_entries(void **state)
+{
+    (void)state;
+    const char *dir = out_dir("vague");
+    assert_int_equal(run_gen("--entries 20000 --travelers-per-kind 200 --clean 200 --seed 5", dir), 0);
+    table w = read_table(file_in(dir, "watchlist.csv"));
+    table t = read_table(file_in(dir, "travelers.csv"));
+    int c_kind = col(&t, "kind"), c_source = col(&t, "source"), c_ind = col(&t, "indistinct");
+    int c_dob = col(&t, "dob"), w_dob = col(&w, "dob");
+    size_t vague = 0, dated = 0, dated_counted = 0, clean_counted = 0;
+    for (size_t i = 1; i < t.n_rows; i++) {
+        char **r = t.rows[i];
+        long n = strtol(r[c_ind], NULL, 10);
+        assert_true(n >= 0);
+        if (strcmp(r[c_kind], "clean") == 0)
+            clean_counted += n > 0;
+        if (strcmp(r[c_kind], "exact") && strcmp(r[c_kind], "order") && strcmp(r[c_kind], "typo"))
+            continue;
+        const char *d = entry_row(&w, r[c_source])[w_dob];
+        if (!d[0] || (strlen(d) == 4 && strncmp(d, r[c_dob], 4) == 0)) {
+            vague++;
+            if (n < 1)
+                fail_msg("%s (%s of %s, born %s): indistinct %ld", r[0], r[c_kind], r[c_source], d, n);
+        } else {
+            dated++;
+            dated_counted += n > 0;
+        }
+    }
+    assert_true(vague > 100);
+    assert_true(dated > 100);
+    assert_true(dated_counted < dated / 2);     /* other entries' namesakes only */
+    assert_true(clean_counted < 200);
+    free_table(&t);
+    free_table(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +525,7 @@ int main(void)
         cmocka_unit_test(travelers_are_labelled),
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(common_names_collide),
+        cmocka_unit_test(indistinct_counts_the_lists_vague_entries),
         cmocka_unit_test(exact_travelers_fold_like_the_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
