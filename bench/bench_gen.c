@@ -679,28 +679,41 @@ static void render(const gen *g, const person *p, int form, const render_opts *o
     }
 }
 
+#define NAME_WORDS 16
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* A name's words, sorted; how many. */
+static int sorted_words(const char *sur, const char *giv, char words[NAME_WORDS][64])
+{
+    char all[512];
+    int n = 0;
+    snprintf(all, sizeof all, "%s %s", sur, giv);
+    for (char *t = strtok(all, " "); t && n < NAME_WORDS; t = strtok(NULL, " "))
+        snprintf(words[n++], 64, "%s", t);
+    qsort(words, (size_t)n, sizeof words[0], cmp_word);
+    return n;
+}
+
+/* FNV-1a over a word and the space after it. */
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)s[i]) * 1099511628211ULL;
+    return (h ^ ' ') * 1099511628211ULL;
+}
+
 /* A hash of a passport name's tokens, in any order. */
 static uint64_t name_key(const char *sur, const char *giv)
 {
-    char words[16][64];
-    int n = 0;
-    char all[512];
-    snprintf(all, sizeof all, "%s %s", sur, giv);
-    for (char *t = strtok(all, " "); t && n < 16; t = strtok(NULL, " "))
-        snprintf(words[n++], 64, "%s", t);
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && strcmp(words[j - 1], words[j]) > 0; j--) {
-            char x[64];
-            memcpy(x, words[j], 64);
-            memcpy(words[j], words[j - 1], 64);
-            memcpy(words[j - 1], x, 64);
-        }
+    char words[NAME_WORDS][64];
+    int n = sorted_words(sur, giv, words);
     uint64_t h = 1469598103934665603ULL;
-    for (int i = 0; i < n; i++) {
-        for (const char *s = words[i]; *s; s++)
-            h = (h ^ (uint8_t)*s) * 1099511628211ULL;
-        h = (h ^ ' ') * 1099511628211ULL;
-    }
+    for (int i = 0; i < n; i++)
+        h = fnv(h, words[i], strlen(words[i]));
     return h;
 }
 
@@ -899,8 +912,6 @@ static void csv_field(FILE *f, const char *s, int last)
  * one, of its sex and of a nationality it lists, is the listed person as far
  * as the list can tell: the exact, order and typo kinds are made the same
  * way from such entries and must alert. */
-#define VAGUE_WORDS 16
-
 typedef struct vague_key {
     uint64_t key;            /* the other tokens and this token's spelling */
     uint32_t vague;
@@ -934,30 +945,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
     return q;
 }
 
-/* A name's words, sorted; how many. */
-static int sorted_words(const char *sur, const char *giv, char words[VAGUE_WORDS][64])
-{
-    char all[512];
-    int n = 0;
-    snprintf(all, sizeof all, "%s %s", sur, giv);
-    for (char *t = strtok(all, " "); t && n < VAGUE_WORDS; t = strtok(NULL, " "))
-        snprintf(words[n++], 64, "%s", t);
-    qsort(words, (size_t)n, sizeof words[0], (int (*)(const void *, const void *))strcmp);
-    return n;
-}
-
-static uint64_t fnv(uint64_t h, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (uint8_t)s[i]) * 1099511628211ULL;
-    return (h ^ ' ') * 1099511628211ULL;
-}
-
 /* The keys of a name: per token, the other tokens with the token as it is
  * and with each of its letters deleted (for three letters or more). Names
  * one typing error apart in one token share a key (and some two apart do:
  * the caller checks). */
-static size_t typo_keys(char words[VAGUE_WORDS][64], int n, uint64_t *keys, uint8_t *token, size_t cap)
+static size_t typo_keys(char words[NAME_WORDS][64], int n, uint64_t *keys, uint8_t *token, size_t cap)
 {
     size_t k = 0;
     for (int i = 0; i < n; i++) {
@@ -983,7 +975,7 @@ static void vague_add(vague_list *v, const entry *e, const char *sur, const char
 {
     if (e->dob.y && e->dob.m)
         return;
-    char words[VAGUE_WORDS][64];
+    char words[NAME_WORDS][64];
     int n = sorted_words(sur, giv, words);
     v->year = grow(v->year, &v->cap_year, v->n + 1, sizeof *v->year);
     v->at = grow(v->at, &v->cap_at, v->n + 1, sizeof *v->at);
@@ -999,9 +991,9 @@ static void vague_add(vague_list *v, const entry *e, const char *sur, const char
     }
     v->pool = grow(v->pool, &v->cap_pool, v->n_pool + 1, 1);
     v->pool[v->n_pool++] = '\0';                      /* an empty word ends the name */
-    uint64_t keys[VAGUE_WORDS * 65];
-    uint8_t token[VAGUE_WORDS * 65];
-    size_t nk = typo_keys(words, n, keys, token, VAGUE_WORDS * 65);
+    uint64_t keys[NAME_WORDS * 65];
+    uint8_t token[NAME_WORDS * 65];
+    size_t nk = typo_keys(words, n, keys, token, NAME_WORDS * 65);
     v->keys = grow(v->keys, &v->cap_keys, v->n_keys + nk, sizeof *v->keys);
     for (size_t k = 0; k < nk; k++)
         v->keys[v->n_keys++] = (vague_key){keys[k], (uint32_t)v->n, token[k]};
@@ -1048,11 +1040,11 @@ static size_t count_indistinct(const vague_list *v, const char *sur, const char 
 {
     char as_listed[8];
     snprintf(as_listed, sizeof as_listed, "|%s|", nat);
-    char words[VAGUE_WORDS][64];
+    char words[NAME_WORDS][64];
     int n = sorted_words(sur, giv, words);
-    uint64_t keys[VAGUE_WORDS * 65];
-    uint8_t token[VAGUE_WORDS * 65];
-    size_t nk = typo_keys(words, n, keys, token, VAGUE_WORDS * 65);
+    uint64_t keys[NAME_WORDS * 65];
+    uint8_t token[NAME_WORDS * 65];
+    size_t nk = typo_keys(words, n, keys, token, NAME_WORDS * 65);
     uint32_t found[256];
     size_t n_found = 0;
     for (size_t k = 0; k < nk; k++) {
@@ -1069,9 +1061,9 @@ static size_t count_indistinct(const vague_list *v, const char *sur, const char 
             const char *facts = v->facts[vk->vague];
             if ((v->year[vk->vague] && v->year[vk->vague] != year) || facts[0] != sex || !strstr(facts, as_listed))
                 continue;
-            const char *ew[VAGUE_WORDS];        /* the entry's words */
+            const char *ew[NAME_WORDS];        /* the entry's words */
             int m = 0;
-            for (const char *p = v->pool + v->at[vk->vague]; *p && m < VAGUE_WORDS; p += strlen(p) + 1)
+            for (const char *p = v->pool + v->at[vk->vague]; *p && m < NAME_WORDS; p += strlen(p) + 1)
                 ew[m++] = p;
             const char *mine = words[token[k]], *theirs = ew[vk->token];
             int same = m == n && (strcmp(mine, theirs) == 0 || (strlen(theirs) >= 3 && one_typo_apart(mine, theirs)));
@@ -1603,13 +1595,12 @@ static int load_vn(gen *g, const char *data_dir, int girl)
         fprintf(stderr, "bench_gen: cannot read %s: %s\n", path, strerror(errno));
         return 0;
     }
-    size_t cap = 16, n = 0;
-    name_item *items = malloc(cap * sizeof *items);
+    size_t cap = 0, n = 0;
+    name_item *items = NULL;
     for (char *line = strtok(b, "\r\n"); line; line = strtok(NULL, "\r\n")) {
         if (!*line)
             continue;
-        if (n == cap)
-            items = realloc(items, (cap *= 2) * sizeof *items);
+        items = grow(items, &cap, n + 1, sizeof *items);
         items[n++] = (name_item){line, NULL, 0};
     }
     /* the files are alphabetical: rank the names by a hash for the Zipf weights */
@@ -1630,8 +1621,7 @@ static int load_nicknames(gen *g, const char *data_dir)
         fprintf(stderr, "bench_gen: cannot read %s: %s\n", path, strerror(errno));
         return 0;
     }
-    size_t cap = 64;
-    g->nick = malloc(cap * sizeof *g->nick);
+    size_t cap = 0;
     for (char *line = strtok(b, "\r\n"); line; line = strtok(NULL, "\r\n")) {
         char a[64], rel[64], c[64];
         if (sscanf(line, "%63[^,],%63[^,],%63s", a, rel, c) != 3 || strcmp(rel, "has_nickname") != 0)
@@ -1645,8 +1635,7 @@ static int load_nicknames(gen *g, const char *data_dir)
         for (size_t i = 0; i < N_OF(en_female); i++) known |= strcmp(en_female[i].native, a) == 0;
         if (!known)
             continue;
-        if (g->n_nick == cap)
-            g->nick = realloc(g->nick, (cap *= 2) * sizeof *g->nick);
+        g->nick = grow(g->nick, &cap, g->n_nick + 1, sizeof *g->nick);
         snprintf(g->nick[g->n_nick][0], 24, "%s", a);
         snprintf(g->nick[g->n_nick][1], 24, "%s", c);
         g->n_nick++;
