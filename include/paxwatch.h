@@ -382,6 +382,8 @@ pw_status pw_read_travelers_file(const char *path, pw_batch *b, pw_error_fn on_e
 
 /* Reads a whole file into memory (NUL-terminated; free() it). */
 pw_status pw_read_file(const char *path, char **data, size_t *len);
+/* The same from an open stream, to its end (standard input, a pipe). */
+pw_status pw_read_stream(FILE *f, char **data, size_t *len);
 
 /* RFC 4180 CSV reading, shared by every CSV format. */
 typedef struct pw_csv pw_csv;

@@ -552,12 +552,49 @@ static void reused_reference_is_reported(void **state)
     test_run_free(&r);
 }
 
+/* A message read from standard input is stored like a file: one without a
+ * sender and reference (a travelers CSV) by the hash of its bytes, so that
+ * the same input piped twice is stored once, and another is stored apart. */
+static void standard_input_is_stored_by_content(void **state)
+{
+    (void)state;
+    char db[512];
+    fresh_url(db, sizeof db, "stdin");
+    const char *list = write_file("stdin-list.csv", "id,surname,given_names,dob\nW1,NGUYEN,VAN SON,1985-03-07\n");
+    const char *flight = "id,surname,given_names,dob,flight\n"
+                         "T1,NGUYEN,VAN SON,1985-03-07,VN0031\n"
+                         "T2,DOE,JANE,1990-05-05,VN0031\n";
+    char args[2048];
+    snprintf(args, sizeof args, "screen --db '%s' --watchlist '%s' -", db, list);
+    for (int round = 0; round < 2; round++) {
+        test_run r = test_paxwatch(args, flight);
+        if (r.status != 0)
+            fail_msg("paxwatch %s: exit %d\n%s", args, r.status, r.err);
+        assert_int_equal(test_count_lines(r.out), 1);          /* screened both times */
+        expect(r.err, round == 0 ? "stored 1 messages, skipped 0 stored before" : "stored 0 messages, skipped 1 stored before");
+        test_run_free(&r);
+    }
+    test_run r = test_paxwatch(args, "id,surname,given_names,dob,flight\nT9,DOE,JOHN,1991-01-01,VN0033\n");
+    assert_int_equal(r.status, 0);
+    expect(r.err, "stored 1 messages, skipped 0 stored before");
+    test_run_free(&r);
+
+    pw_store *s = open_ok(db);
+    stored_names c = {"", 0};
+    assert_int_equal(pw_store_ingests(s, note_ingest, &c), PW_OK);
+    assert_int_equal(pw_store_travelers(s, 0, note_name, &c), PW_OK);
+    assert_int_equal(c.ingests, 2);
+    assert_string_equal(c.text, "NGUYEN VAN SON;DOE JANE;DOE JOHN;");
+    pw_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(analyst_workflow),
         cmocka_unit_test(killed_commands_leave_the_database_consistent),
         cmocka_unit_test(reused_reference_is_reported),
+        cmocka_unit_test(standard_input_is_stored_by_content),
     };
     backend = SQLITE;
     int failed = cmocka_run_group_tests_name("paxwatch with sqlite", tests, NULL, NULL);

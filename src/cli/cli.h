@@ -33,12 +33,14 @@ typedef struct cli_lists {
 pw_status cli_load_lists(const char *const *paths, size_t n, pw_store *store, const char *const *names,
                          size_t n_names, cli_lists *out, bool *rejected);
 
-/* Hex BLAKE2b of a file's bytes (false for standard input or an unreadable file). */
-bool cli_content_hash(const char *path, char out[65]);
 void cli_lists_free(cli_lists *l);
 
-/* Reads travelers from a path ("-": standard input), errors on stderr. */
-pw_status cli_read_input(const char *path, pw_batch *b);
+/* Reads a whole path into memory ("-": standard input; NUL-terminated, free() it). */
+pw_status cli_read_all(const char *path, char **data, size_t *len);
+/* Reads travelers from a path ("-": standard input), errors on stderr; with
+ * hash, the hex BLAKE2b of the bytes read — the identity of a message that
+ * carries no sender and reference — from the same read as the travelers. */
+pw_status cli_read_input(const char *path, pw_batch *b, char hash[65]);
 int cmd_parse(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_lists(int argc, char **argv);

@@ -37,34 +37,6 @@ static void usage(FILE *out)
           out);
 }
 
-/* Reads a whole file, or standard input for "-". */
-static pw_status read_request(const char *path, char **data, size_t *len)
-{
-    if (strcmp(path, "-") != 0)
-        return pw_read_file(path, data, len);
-    size_t cap = 0, n = 0, got;
-    char buf[65536], *p = NULL;
-    while ((got = fread(buf, 1, sizeof buf, stdin)) > 0) {
-        if (n + got + 1 > cap) {
-            cap = (n + got + 1) * 2;
-            char *np = realloc(p, cap);
-            if (!np) {
-                free(p);
-                return PW_ERR_NOMEM;
-            }
-            p = np;
-        }
-        memcpy(p + n, buf, got);
-        n += got;
-    }
-    if (!p && !(p = calloc(1, 1)))
-        return PW_ERR_NOMEM;
-    p[n] = '\0';
-    *data = p;
-    *len = n;
-    return PW_OK;
-}
-
 /* What the reply will be about: the travelers (NAD FL, FM, DDT, DDU) of the
  * request's first PAXLST message, and the key ("UNB ref-UNH ref") the parser
  * starts their ids with ("KEY-1" for the first NAD, ...). */
@@ -247,7 +219,7 @@ int cmd_iapi(int argc, char **argv)
 
     rc = EXIT_REJECTS;
     size_t len = 0;
-    pw_status st = read_request(request, &data, &len);
+    pw_status st = cli_read_all(request, &data, &len);
     if (st != PW_OK) {
         fprintf(stderr, "paxwatch iapi: %s: cannot read (%s)\n", request, pw_status_str(st));
         goto done;

@@ -37,31 +37,6 @@ static void print_error(void *ctx, const pw_error *e)
     pw_error_print(stderr, e);
 }
 
-static pw_status read_stdin(char **data, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return PW_ERR_NOMEM;
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, stdin)) > 0) {
-        n += got;
-        if (cap - n < 2) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return PW_ERR_NOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return PW_OK;
-}
-
 int cmd_parse(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
@@ -92,7 +67,7 @@ int cmd_parse(int argc, char **argv)
         const char *path = argv[i];
         char *data = NULL;
         size_t len = 0;
-        pw_status st = strcmp(path, "-") == 0 ? read_stdin(&data, &len) : pw_read_file(path, &data, &len);
+        pw_status st = cli_read_all(path, &data, &len);
         if (st != PW_OK) {
             fprintf(stderr, "%s: %s\n", path, pw_status_str(st));
             status = EXIT_REJECTS;

@@ -458,9 +458,9 @@ int cmd_screen(int argc, char **argv)
             break;
         store_target target = {store, inputs[i], NULL, threshold};
         char hash[65] = "";
-        if (store && cli_content_hash(inputs[i], hash))
+        pw_status st = cli_read_input(inputs[i], b, store ? hash : NULL);
+        if (hash[0])
             target.content_hash = hash;
-        pw_status st = cli_read_input(inputs[i], b);
         if (st != PW_OK && st != PW_ERR_REJECTS) {
             rejected = true;
             pw_batch_free(b);

@@ -77,50 +77,28 @@ void cli_lists_free(cli_lists *l)
     memset(l, 0, sizeof *l);
 }
 
-bool cli_content_hash(const char *path, char out[65])
+pw_status cli_read_all(const char *path, char **data, size_t *len)
+{
+    return strcmp(path, "-") == 0 ? pw_read_stream(stdin, data, len) : pw_read_file(path, data, len);
+}
+
+pw_status cli_read_input(const char *path, pw_batch *b, char hash[65])
 {
     char *data;
     size_t len;
-    if (strcmp(path, "-") == 0 || pw_read_file(path, &data, &len) != PW_OK)
-        return false;
-    unsigned char h[32];
-    crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
-    free(data);
-    sodium_bin2hex(out, 65, h, sizeof h);
-    return true;
-}
-
-pw_status cli_read_input(const char *path, pw_batch *b)
-{
-    if (strcmp(path, "-") == 0) {
-        char *data = NULL;
-        size_t cap = 0, len = 0, got;
-        char buf[65536];
-        while ((got = fread(buf, 1, sizeof buf, stdin)) > 0) {
-            if (len + got + 1 > cap) {
-                cap = (len + got + 1) * 2;
-                char *p = realloc(data, cap);
-                if (!p) {
-                    free(data);
-                    return PW_ERR_NOMEM;
-                }
-                data = p;
-            }
-            memcpy(data + len, buf, got);
-            len += got;
-        }
-        if (!data)
-            data = calloc(1, 1);
-        else
-            data[len] = '\0';
-        pw_status st = data ? pw_read_travelers("-", data, len, b, pw_error_print, stderr) : PW_ERR_NOMEM;
-        free(data);
+    pw_status st = cli_read_all(path, &data, &len);
+    if (st != PW_OK) {
+        fprintf(stderr, "%s: %s\n", path, st == PW_ERR_IO ? "cannot read" : pw_status_str(st));
         return st;
     }
-    pw_status st = pw_read_travelers_file(path, b, pw_error_print, stderr);
-    if (st == PW_ERR_IO)
-        fprintf(stderr, "%s: cannot read\n", path);
-    else if (st == PW_ERR_FORMAT)
+    if (hash) {
+        unsigned char h[32];
+        crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
+        sodium_bin2hex(hash, 65, h, sizeof h);
+    }
+    st = pw_read_travelers(path, data, len, b, pw_error_print, stderr);
+    free(data);
+    if (st == PW_ERR_FORMAT)
         fprintf(stderr, "%s: not a travelers CSV, PAXLST or PNRGOV input\n", path);
     return st;
 }

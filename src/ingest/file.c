@@ -8,23 +8,17 @@
 
 #include "paxwatch.h"
 
-pw_status pw_read_file(const char *path, char **data, size_t *len)
+pw_status pw_read_stream(FILE *f, char **data, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return PW_ERR_IO;
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
+    if (!buf)
         return PW_ERR_NOMEM;
-    }
     for (;;) {
         if (cap - n < 2) {
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                fclose(f);
                 return PW_ERR_NOMEM;
             }
             buf = nb;
@@ -35,9 +29,7 @@ pw_status pw_read_file(const char *path, char **data, size_t *len)
         if (got == 0)
             break;
     }
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
+    if (ferror(f)) {
         free(buf);
         return PW_ERR_IO;
     }
@@ -45,4 +37,14 @@ pw_status pw_read_file(const char *path, char **data, size_t *len)
     *data = buf;
     *len = n;
     return PW_OK;
+}
+
+pw_status pw_read_file(const char *path, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return PW_ERR_IO;
+    pw_status st = pw_read_stream(f, data, len);
+    fclose(f);
+    return st;
 }
