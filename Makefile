@@ -3,7 +3,7 @@
 #   make run    install what is missing, build, screen the bundled samples
 #   make test   the whole suite: release build + AddressSanitizer/UBSan build
 #   make bench  figures (prints, never fails on a timing)
-#   make fuzz   the parsers' fuzzers, at length
+#   make fuzz   the fuzzers of every input reader, at length
 #
 # Missing Debian packages are installed with apt-get when run as root;
 # otherwise the exact command to run is printed.

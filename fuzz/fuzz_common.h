@@ -1,7 +1,8 @@
 /*
- * fuzz_common.h — shared by the libFuzzer harnesses of the EDIFACT parsers:
- * reads an input (as is, or behind a message header so that mutations reach
- * the message bodies) and checks what comes out.
+ * fuzz_common.h — shared by the libFuzzer harnesses: an error sink that
+ * formats what it gets, and, for the EDIFACT parsers, reading an input (as
+ * is, or behind a message header so that mutations reach the message
+ * bodies) and checking what comes out.
  */
 #ifndef PW_FUZZ_COMMON_H
 #define PW_FUZZ_COMMON_H
@@ -12,14 +13,14 @@
 
 #include "paxwatch.h"
 
-static void fuzz_ignore(void *ctx, const pw_error *e)
+static inline void fuzz_ignore(void *ctx, const pw_error *e)
 {
     char buf[1024];
     (void)ctx;
     pw_error_format(e, buf, sizeof buf);    /* the formatting is exercised too */
 }
 
-static void fuzz_read(const uint8_t *data, size_t size, const char *header)
+static inline void fuzz_read(const uint8_t *data, size_t size, const char *header)
 {
     static FILE *null_out;
     if (!null_out)

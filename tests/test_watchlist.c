@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -205,6 +206,20 @@ static void ofac_remarks_details(void **state)
     assert_non_null(e);
     assert_int_equal(e->n_dobs, 3);
     assert_int_equal(e->n_nationalities, 0);
+    pw_watchlist_free(w);
+
+    /* Without alt.csv beside it: the same entries, with no aliases. */
+    assert_int_equal(unlink(alt), 0);
+    w = pw_watchlist_new();
+    memset(&errs, 0, sizeof errs);
+    s = pw_watchlist_load(w, sdn, "sdn-test", collect, &errs, &st);
+    assert_int_equal(s, PW_ERR_REJECTS);
+    assert_int_equal(st.entries, 3);
+    assert_int_equal(st.aliases, 0);
+    e = find(w, "sdn-test", "10");
+    assert_non_null(e);
+    assert_int_equal(e->n_names, 1);
+    assert_string_equal(e->names[0], "DOE, Jane");
     pw_watchlist_free(w);
 }
 

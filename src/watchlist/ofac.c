@@ -178,7 +178,7 @@ static const alias *aliases_of(const alias_table *t, long ent_num, size_t *count
     while (end < t->n && t->items[end].ent_num == ent_num)
         end++;
     *count = end - lo;
-    return t->items + lo;
+    return *count ? t->items + lo : NULL;          /* no alt.csv: no table at all */
 }
 
 /* ------------------------------------------------------------- Remarks */
