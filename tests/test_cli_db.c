@@ -504,6 +504,18 @@ static void note_name(void *ctx, const pw_stored_traveler *t)
              t->t->given_names ? t->t->given_names : "");
 }
 
+/* The database holds ingests messages, whose travelers are names ("SURNAME GIVEN;" each). */
+static void expect_stored(const char *db, size_t ingests, const char *names)
+{
+    pw_store *s = open_ok(db);
+    stored_names c = {"", 0};
+    assert_int_equal(pw_store_ingests(s, note_ingest, &c), PW_OK);
+    assert_int_equal(pw_store_travelers(s, 0, note_name, &c), PW_OK);
+    assert_int_equal(c.ingests, ingests);
+    assert_string_equal(c.text, names);
+    pw_store_close(s);
+}
+
 /* One PAXLST message from sender AIRLINE1, interchange 900001, message M1. */
 #define REUSE_MESSAGE(second_traveler)                                                       \
     "UNB+UNOA:4+AIRLINE1+BORDER+260101:1200+900001'UNH+M1+PAXLST:D:05B:UN:IATA'BGM+745'"      \
@@ -537,13 +549,7 @@ static void reused_reference_is_reported(void **state)
     test_run_free(&r);
 
     /* What is stored: the first message only. */
-    pw_store *s = open_ok(db);
-    stored_names c = {"", 0};
-    assert_int_equal(pw_store_ingests(s, note_ingest, &c), PW_OK);
-    assert_int_equal(pw_store_travelers(s, 0, note_name, &c), PW_OK);
-    assert_int_equal(c.ingests, 1);
-    assert_string_equal(c.text, "NGUYEN VAN SON;DOE JANE;");
-    pw_store_close(s);
+    expect_stored(db, 1, "NGUYEN VAN SON;DOE JANE;");
 
     /* Each again, on its own: the conflict is reported every time. */
     r = run_ok(1, "screen --db '%s' --watchlist '%s' '%s' '%s'", db, list, other, first);
@@ -579,13 +585,7 @@ static void standard_input_is_stored_by_content(void **state)
     expect(r.err, "stored 1 messages, skipped 0 stored before");
     test_run_free(&r);
 
-    pw_store *s = open_ok(db);
-    stored_names c = {"", 0};
-    assert_int_equal(pw_store_ingests(s, note_ingest, &c), PW_OK);
-    assert_int_equal(pw_store_travelers(s, 0, note_name, &c), PW_OK);
-    assert_int_equal(c.ingests, 2);
-    assert_string_equal(c.text, "NGUYEN VAN SON;DOE JANE;DOE JOHN;");
-    pw_store_close(s);
+    expect_stored(db, 2, "NGUYEN VAN SON;DOE JANE;DOE JOHN;");
 }
 
 int main(void)
