@@ -391,6 +391,33 @@ static void watchlist_csv_rows_and_exact_errors(void **state)
     pw_watchlist_free(w);
 }
 
+/* Keys are compared whole: a list name or an id longer than any buffer is
+ * still a duplicate when repeated, reported as one, and counted as loaded
+ * only when it is (found by fuzzing: a row was counted and dropped). */
+static void watchlist_csv_long_keys(void **state)
+{
+    (void)state;
+    char list[400], id[400], csv[2048];
+    memset(list, 'L', sizeof list - 1);
+    list[sizeof list - 1] = '\0';
+    memset(id, '7', sizeof id - 1);
+    id[sizeof id - 1] = '\0';
+    id[300] = '8';                                /* past the first 256 letters */
+    snprintf(csv, sizeof csv, "id,list,name\nA1,%s,John Smith\nA1,%s,Jane Smith\n%s,,Ann Lee\n"
+             "%.300s,,Bo Lee\n", list, list, id, id);
+    const char *path = write_file("long.csv", csv);
+    pw_watchlist *w = pw_watchlist_new();
+    errors errs = {0};
+    pw_load_stats st;
+    assert_int_equal(pw_watchlist_load(w, path, "unit", collect, &errs, &st), PW_ERR_REJECTS);
+    assert_int_equal(st.rejected, 1);
+    assert_int_equal(st.entries, 3);
+    assert_int_equal(pw_watchlist_count(w), 3);
+    assert_non_null(strstr(errs.text, ":3:1: id: duplicate id \"A1\" in list \"LLLL"));
+    assert_non_null(find(w, NULL, id));              /* 399 letters and 300 of them: two ids */
+    pw_watchlist_free(w);
+}
+
 static void watchlist_csv_header_and_file_errors(void **state)
 {
     (void)state;
@@ -505,6 +532,7 @@ int main(void)
         cmocka_unit_test(ofac_remarks_details),
         cmocka_unit_test(un_consolidated_loads_with_zero_rejects),
         cmocka_unit_test(watchlist_csv_rows_and_exact_errors),
+        cmocka_unit_test(watchlist_csv_long_keys),
         cmocka_unit_test(watchlist_csv_header_and_file_errors),
         cmocka_unit_test(watchlist_jsonl),
         cmocka_unit_test(watchlist_too_many_values_warns),

@@ -148,15 +148,7 @@ bool wl_build_row(wl_load *ld, const wl_span *v, wl_builder *b, wl_row_check *ch
         docs[n_docs] = doc;
         numbers[n_docs++] = number;
     }
-    const char *list = ld->list;
-    if (v[C_LIST].n)
-        list = wl_cstr(v[C_LIST], buf, sizeof buf);
-    char id[256];
-    wl_cstr(v[C_ID], id, sizeof id);
-    if (watchlist_has(w, list, id))
-        BAD(C_ID, "duplicate id \"%.100s\" in list \"%.100s\"", id, list);
-
-    /* The row is good: copy its strings. */
+    /* The row is good but for its key: copy its strings. */
     b->id = watchlist_keep(w, v[C_ID].p, v[C_ID].n);
     b->list = ld->list;
     if (v[C_LIST].n) {
@@ -166,6 +158,9 @@ bool wl_build_row(wl_load *ld, const wl_span *v, wl_builder *b, wl_row_check *ch
             ld->last_list = watchlist_keep(w, v[C_LIST].p, v[C_LIST].n);
         b->list = ld->last_list;
     }
+    /* whole, not cut to a buffer: ids or list names that differ past one are apart */
+    if (b->id && b->list && watchlist_has(w, b->list, b->id))
+        BAD(C_ID, "duplicate id \"%.100s\" in list \"%.100s\"", b->id, b->list);
     const char *surname = watchlist_keep(w, v[C_SURNAME].p, v[C_SURNAME].n);
     const char *given = watchlist_keep(w, v[C_GIVEN].p, v[C_GIVEN].n);
     const char *whole = watchlist_keep(w, v[C_NAME].p, v[C_NAME].n);
@@ -247,7 +242,9 @@ pw_status watchlist_load_csv(wl_load *ld, const char *data, size_t len)
         if (b->overflow)
             wl_report(ld, line, 0, NULL, true, "too many values: %zu left out", b->overflow);
         pw_status s = watchlist_commit(ld->w, b);
-        if (s == PW_ERR_NOMEM) {
+        if (s != PW_OK) {                          /* out of memory, or the list is full */
+            wl_report(ld, line, 0, NULL, false, "entry not stored: %s", pw_status_str(s));
+            ld->stats->rejected++;
             status = s;
             break;
         }

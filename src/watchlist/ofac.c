@@ -343,10 +343,13 @@ pw_status watchlist_load_ofac(wl_load *ld, const char *data, size_t len)
             ld->stats->rejected++;
             continue;
         }
-        char id[32];
-        wl_cstr(ent, id, sizeof id);
+        const char *id = watchlist_keep(ld->w, ent.p, ent.n);   /* whole, however long */
+        if (!id) {
+            status = PW_ERR_NOMEM;
+            goto done;
+        }
         if (watchlist_has(ld->w, ld->list, id)) {
-            wl_report(ld, line, 1, "ent_num", false, "duplicate id \"%s\" in list \"%s\"", id,
+            wl_report(ld, line, 1, "ent_num", false, "duplicate id \"%.100s\" in list \"%s\"", id,
                       ld->list);
             ld->stats->rejected++;
             continue;
@@ -354,7 +357,7 @@ pw_status watchlist_load_ofac(wl_load *ld, const char *data, size_t len)
         wl_builder_reset(b);
         b->list = ld->list;
         b->category = PW_CAT_SANCTIONS;
-        b->id = watchlist_keep(ld->w, ent.p, ent.n);
+        b->id = id;
         wl_add_name(b, watchlist_keep(ld->w, name.p, name.n));
         size_t n_alias;
         const alias *a = aliases_of(&aliases, strtol(id, NULL, 10), &n_alias);
