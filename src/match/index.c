@@ -551,6 +551,7 @@ static void record_entry(name_record *r, const pw_entry *en, match_feature_cache
             record_put(r, &l, 1);
             record_put(r, str, len);
             record_put(r, f->phonetic, sizeof f->phonetic);
+            record_put(r, &f->respelt, sizeof f->respelt);
             record_put(r, &weak, 1);
             record_put(r, &ng, 1);
             record_put(r, f->groups, ng * sizeof *f->groups);
@@ -578,6 +579,8 @@ static const unsigned char *read_name(const unsigned char *p, name_view *v)
         p += v->len[u];
         memcpy(f->phonetic, p, sizeof f->phonetic);
         p += sizeof f->phonetic;
+        memcpy(&f->respelt, p, sizeof f->respelt);
+        p += sizeof f->respelt;
         f->weak = *p++;
         f->n_groups = *p++;
         f->groups = (const uint32_t *)p;     /* dict_intern copies them */

@@ -20,6 +20,7 @@ typedef struct cached {
     uint64_t phonetic[MATCH_PHONETIC_KEYS];
     uint32_t str;            /* offset of its letters in strs */
     uint32_t groups;         /* offset of its groups in group_pool */
+    uint32_t respelt;
     uint8_t len, n_groups;
     bool weak;
 } cached;
@@ -86,6 +87,7 @@ static void cached_features(match_feature_cache *c, const char *s, unsigned len,
         if (k->hash == h && k->len == len && memcmp(c->strs + k->str, s, len) == 0) {
             memcpy(out->phonetic, k->phonetic, sizeof out->phonetic);
             out->weak = k->weak;
+            out->respelt = k->respelt;
             out->n_groups = k->n_groups;
             if (k->n_groups)                 /* no pool before the first group */
                 memcpy(group_store, c->group_pool + k->groups, k->n_groups * sizeof *group_store);
@@ -105,7 +107,8 @@ static void cached_features(match_feature_cache *c, const char *s, unsigned len,
         model_grow((void **)&c->group_pool, &c->cap_pool, c->n_pool + out->n_groups, sizeof *c->group_pool) != PW_OK)
         return;
     cached *k = &c->slots[at];
-    *k = (cached){h, {0}, (uint32_t)c->n_strs, (uint32_t)c->n_pool, (uint8_t)len, out->n_groups, out->weak};
+    *k = (cached){h, {0}, (uint32_t)c->n_strs, (uint32_t)c->n_pool, out->respelt, (uint8_t)len, out->n_groups,
+                  out->weak};
     memcpy(k->phonetic, out->phonetic, sizeof k->phonetic);
     memcpy(c->strs + c->n_strs, s, len);
     c->n_strs += len;

@@ -105,7 +105,7 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
     }
     if (i == 0 && (tok[0] == 'Y' || tok[0] == 'J') && tok[1] == 'E' && tok[2] != 'O' && tok[2] != 'U')
         i = 1;
-    if (i == 0 && russian && (tok[0] == 'Y' || tok[0] == 'I') && tok[1] == 'O') {
+    if (i == 0 && russian && (tok[0] == 'Y' || tok[0] == 'I') && tok[1] == 'O' && consonant(tok[2])) {
         out[n++] = 'E';                            /* YOLKIN, IOLKIN: ELKIN */
         i = 2;
     }
@@ -179,6 +179,13 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
     return strcmp(out, tok) != 0;
 }
 
+/* A spelling's 32-bit hash, never 0. */
+static uint32_t spelling_hash(const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)match_hash(s, n);
+    return h ? h : 1;
+}
+
 /* The key's hash (0: none); *weak when the key has two letters only. */
 static uint64_t key_hash(const char *tok, bool *weak)
 {
@@ -197,6 +204,7 @@ void match_features_of(const char *s, unsigned len, match_features *out, uint32_
     bool rewritten = rewrite_secondary(tok, alt, sizeof alt);
     out->phonetic[0] = key_hash(tok, &weak);
     out->phonetic[1] = rewritten ? key_hash(alt, &weak_alt) : 0;
+    out->respelt = rewritten ? spelling_hash(alt, strlen(alt)) : 0;
     if (out->phonetic[1] == out->phonetic[0])
         out->phonetic[1] = 0;
     /* a two-letter key of a token no rule rewrote is weak: VU and VO share
@@ -321,8 +329,15 @@ static float spelling_similarity(const char *a, unsigned la, const match_feature
             if (fa->weak && fb->weak)
                 continue;
             /* short syllables and concatenations collide by sound more easily
-             * (YING and JIANG, SONG and ZOU+YANG): weaker evidence */
+             * (YING and JIANG, SONG and ZOU+YANG): weaker evidence; but not
+             * two spellings of five letters or more that the secondary rules
+             * make the same letter for letter, as they do the usual passport
+             * spelling of a Korean name and its Revised Romanization, joined
+             * or in syllables (MINWOO or MIN WOO and MINU, YOOJIN and YUJIN) */
             bool loose = a_concat || b_concat || (la < lb ? la : lb) <= 4;
+            if (loose && (la > lb ? la : lb) >= 5 &&
+                (fa->respelt ? fa->respelt : spelling_hash(a, la)) == (fb->respelt ? fb->respelt : spelling_hash(b, lb)))
+                loose = false;
             return loose ? MATCH_SIM_PHONETIC_LOOSE : MATCH_SIM_PHONETIC;
         }
     if (a_concat || b_concat)
