@@ -56,6 +56,8 @@ uint64_t match_hash(const char *s, size_t n)
  *    JO: there CH (not in SCH)→KH and initial JO→E; and a Russian name
  *    written ZH at the start (ZHUKUNOV) reads as German SCH;
  *  - Korean 희 is HEE, HUI or HI: EE→I, UI→I;
+ *  - MC at the start of a Gaelic surname is MAC written short (MCDONALD,
+ *    MC KENZIE: MACDONALD, MACKENZIE): initial MC before a consonant→MAC;
  *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
  *    ZAYNAB/ZEINAB): a first vowel run of A, E, I and Y that starts with A
  *    or E becomes A — in tokens of three letters or more: in two its vowel
@@ -110,6 +112,12 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
         i = 2;
     }
     bool first_vowel_done = false;
+    if (i == 0 && tok[0] == 'M' && tok[1] == 'C' && consonant(tok[2])) {
+        memcpy(out, "MAC", 3);
+        n = 3;
+        i = 2;
+        first_vowel_done = true;
+    }
     for (; tok[i] && n + 1 < cap; i++) {
         char c = tok[i];
         if (c == 'E' && (tok[i + 1] == 'O' || tok[i + 1] == 'U'))
