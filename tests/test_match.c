@@ -143,6 +143,8 @@ static void variations_are_found(void **state)
         {"korean given name in syllables, no date of birth", {"HWANG, JIN WOO"}, {"황진우"}},
         {"korean given name in syllables, other nationality", {"LEE YOO JIN", NULL, 0, "USA"},
          {"이유진", NULL, 0, "KOR"}},
+        {"korean passport spelling, other nationality", {"PARK SUNG MIN", NULL, 0, "USA"}, {"박성민", NULL, 0, "KOR"}},
+        {"korean passport spelling, other nationality", {"YOON SEOK JIN", NULL, 0, "USA"}, {"윤석진", NULL, 0, "KOR"}},
         {"korean hee/hui", {"KIM HEE SEOK", "1954-04-07"}, {"KIM, HUI SEOK", "1954"}},
         {"german CH for KH", {"SACHAROW WIKTOR ALEKSEEWITSCH", "1975-04-06"}, {"ZAKHAROV, VIKTOR ALEKSEEVICH", "1975-04-06"}},
         {"german SCH for ZH", {"SCHUKUNOW WASILIJ", "1943-03-12"}, {"ZHUKUNOV, Vasilii", "1943-03-12"}},

@@ -187,10 +187,21 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
     return strcmp(out, tok) != 0;
 }
 
-/* A spelling's 32-bit hash, never 0. */
+/* A spelling's 32-bit hash, never 0, with U read as O and G as K, and a
+ * letter repeated read once: the letters Korean romanizations alternate on
+ * (ㅓ is EO in the Revised Romanization, read as O by the secondary rules, O
+ * in McCune–Reischauer and U in the usual passport spelling: SEONG, SONG,
+ * SUNG; ㅕ YEO, YO or YOU: YEONG, YOUNG; ㄱ G or K: SEOGJIN, SEOKJIN). */
 static uint32_t spelling_hash(const char *s, size_t n)
 {
-    uint32_t h = (uint32_t)match_hash(s, n);
+    char folded[MATCH_MAX_CONCAT + 1];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < MATCH_MAX_CONCAT; i++) {
+        char c = s[i] == 'U' ? 'O' : s[i] == 'G' ? 'K' : s[i];
+        if (m == 0 || folded[m - 1] != c)
+            folded[m++] = c;
+    }
+    uint32_t h = (uint32_t)match_hash(folded, m);
     return h ? h : 1;
 }
 
@@ -338,12 +349,14 @@ static float spelling_similarity(const char *a, unsigned la, const match_feature
                 continue;
             /* short syllables and concatenations collide by sound more easily
              * (YING and JIANG, SONG and ZOU+YANG): weaker evidence; but not
-             * two spellings of five letters or more that the secondary rules
-             * make the same letter for letter, as they do the usual passport
-             * spelling of a Korean name and its Revised Romanization, joined
-             * or in syllables (MINWOO or MIN WOO and MINU, YOOJIN and YUJIN) */
+             * two spellings of five letters or more (six for a concatenation:
+             * YU EUN is not YUN) that the secondary rules make the same but for
+             * the letters Korean romanizations alternate on (spelling_hash), as
+             * the usual passport spelling of a Korean name and its Revised
+             * Romanization, joined or in syllables (MINWOO or MIN WOO and MINU,
+             * SUNG MIN and SEONGMIN) */
             bool loose = a_concat || b_concat || (la < lb ? la : lb) <= 4;
-            if (loose && (la > lb ? la : lb) >= 5 &&
+            if (loose && (la > lb ? la : lb) >= 5 && (!a_concat || la >= 6) && (!b_concat || lb >= 6) &&
                 (fa->respelt ? fa->respelt : spelling_hash(a, la)) == (fb->respelt ? fb->respelt : spelling_hash(b, lb)))
                 loose = false;
             return loose ? MATCH_SIM_PHONETIC_LOOSE : MATCH_SIM_PHONETIC;
