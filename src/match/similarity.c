@@ -56,6 +56,9 @@ uint64_t match_hash(const char *s, size_t n)
  *    JO: there CH (not in SCH)→KH and initial JO→E; and a Russian name
  *    written ZH at the start (ZHUKUNOV) reads as German SCH;
  *  - Korean 희 is HEE, HUI or HI: EE→I, UI→I;
+ *  - the Arabic diphthong aw is written AW, AU, OU or O (TAWFIQ, TAUFIK,
+ *    TOUFIK, TOFIK; FAWZI, FOUZI; NAWFAL, NOFAL): AW, AU or OU before a
+ *    consonant→O (not in a Russian name spelt the German way: PAWLOWNA);
  *  - MC at the start of a Gaelic surname is MAC written short (MCDONALD,
  *    MC KENZIE: MACDONALD, MACKENZIE): initial MC before a consonant→MAC;
  *  - an Arabic short vowel is written A or E, and AY or EI (LAYLA/LEILA,
@@ -169,6 +172,13 @@ static bool rewrite_secondary(const char *tok, char *out, size_t cap)
             } else {
                 out[n++] = 'I';                    /* KLJU, MARIJA, WJA: KLIU, MARIIA, VIA */
             }
+            continue;
+        }
+        if (!german && ((c == 'A' && (tok[i + 1] == 'W' || tok[i + 1] == 'U')) || (c == 'O' && tok[i + 1] == 'U')) &&
+            consonant(tok[i + 2]) && tok[i + 2] != 'W') {
+            out[n++] = 'O';                        /* TAWFIQ, TAUFIK, TOUFIK: TOFIQ */
+            first_vowel_done = true;
+            i++;
             continue;
         }
         bool vowel = vowel_letter(c);
