@@ -418,6 +418,40 @@ static void watchlist_csv_long_keys(void **state)
     pw_watchlist_free(w);
 }
 
+/* UN references are compared and kept whole: two that differ only past the
+ * first 150 letters are two entries, and the same one twice is a duplicate. */
+static void un_references_are_whole(void **state)
+{
+    (void)state;
+    char ref[201], xml[2048];
+    memset(ref, 'R', sizeof ref - 1);
+    ref[sizeof ref - 1] = '\0';
+    const char *person = "<INDIVIDUAL><FIRST_NAME>%s</FIRST_NAME><SECOND_NAME>LEE</SECOND_NAME>"
+                         "<REFERENCE_NUMBER>%.*s%c</REFERENCE_NUMBER></INDIVIDUAL>";
+    char a[512], b[512], c[512];
+    snprintf(a, sizeof a, person, "ANN", 199, ref, 'A');
+    snprintf(b, sizeof b, person, "BO", 199, ref, 'B');
+    snprintf(c, sizeof c, person, "CY", 199, ref, 'A');
+    snprintf(xml, sizeof xml, "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST><INDIVIDUALS>\n%s\n%s\n%s\n"
+             "</INDIVIDUALS></CONSOLIDATED_LIST>\n", a, b, c);
+    const char *path = write_file("long-refs.xml", xml);
+    pw_watchlist *w = pw_watchlist_new();
+    errors errs = {0};
+    pw_load_stats st;
+    assert_int_equal(pw_watchlist_load(w, path, "un", collect, &errs, &st), PW_ERR_REJECTS);
+    assert_string_equal(st.format, "un-xml");
+    assert_int_equal(st.entries, 2);
+    assert_int_equal(st.rejected, 1);
+    assert_non_null(strstr(errs.text, ":5:"));              /* the third INDIVIDUAL's line */
+    assert_non_null(strstr(errs.text, "duplicate id"));
+    char id[201];
+    snprintf(id, sizeof id, "%.*sB", 199, ref);
+    const pw_entry *e = find(w, "un", id);
+    assert_non_null(e);
+    assert_string_equal(e->names[0], "BO LEE");
+    pw_watchlist_free(w);
+}
+
 static void watchlist_csv_header_and_file_errors(void **state)
 {
     (void)state;
@@ -531,6 +565,7 @@ int main(void)
         cmocka_unit_test(ofac_sdn_loads_individuals_with_zero_rejects),
         cmocka_unit_test(ofac_remarks_details),
         cmocka_unit_test(un_consolidated_loads_with_zero_rejects),
+        cmocka_unit_test(un_references_are_whole),
         cmocka_unit_test(watchlist_csv_rows_and_exact_errors),
         cmocka_unit_test(watchlist_csv_long_keys),
         cmocka_unit_test(watchlist_csv_header_and_file_errors),
