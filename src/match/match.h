@@ -29,7 +29,7 @@ typedef struct match_features {
     uint64_t phonetic[MATCH_PHONETIC_KEYS];  /* hashes of the phonetic keys, 0 none */
     bool weak;                           /* a two-letter key of a token no rule rewrote */
     uint8_t n_groups;
-    uint32_t respelt;                    /* hash of the secondary spelling, 0 when no rule rewrote */
+    uint32_t respelt;                    /* hash of the secondary spelling (the token when no rule rewrote) */
     const uint32_t *groups;              /* sorted; storage belongs to the name or the index */
 } match_features;
 

@@ -233,7 +233,7 @@ void match_features_of(const char *s, unsigned len, match_features *out, uint32_
     bool rewritten = rewrite_secondary(tok, alt, sizeof alt);
     out->phonetic[0] = key_hash(tok, &weak);
     out->phonetic[1] = rewritten ? key_hash(alt, &weak_alt) : 0;
-    out->respelt = rewritten ? spelling_hash(alt, strlen(alt)) : 0;
+    out->respelt = rewritten ? spelling_hash(alt, strlen(alt)) : spelling_hash(tok, len);
     if (out->phonetic[1] == out->phonetic[0])
         out->phonetic[1] = 0;
     /* a two-letter key of a token no rule rewrote is weak: VU and VO share
@@ -367,7 +367,7 @@ static float spelling_similarity(const char *a, unsigned la, const match_feature
              * SUNG MIN and SEONGMIN) */
             bool loose = a_concat || b_concat || (la < lb ? la : lb) <= 4;
             if (loose && (la > lb ? la : lb) >= 5 && (!a_concat || la >= 6) && (!b_concat || lb >= 6) &&
-                (fa->respelt ? fa->respelt : spelling_hash(a, la)) == (fb->respelt ? fb->respelt : spelling_hash(b, lb)))
+                fa->respelt == fb->respelt)
                 loose = false;
             return loose ? MATCH_SIM_PHONETIC_LOOSE : MATCH_SIM_PHONETIC;
         }

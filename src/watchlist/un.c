@@ -68,21 +68,15 @@ static const char *child_text(const xmlNode *n, const char *name, char *buf, siz
     return text(c, buf, cap);
 }
 
-/* The whole text of a child element, trimmed, in a new string (free it);
- * "" when there is none, NULL when out of memory. */
-static char *child_text_whole(const xmlNode *n, const char *name)
+/* The whole text of a child element, trimmed, kept in the list (an id is
+ * compared and stored whole); NULL when there is none. */
+static const char *child_kept(wl_load *ld, const xmlNode *n, const char *name)
 {
     const xmlNode *c = child(n, name);
     xmlChar *content = c ? xmlNodeGetContent(c) : NULL;
-    const char *text = content ? (const char *)content : "";
-    wl_span t = wl_trim(text, strlen(text));
-    char *out = malloc(t.n + 1);
-    if (out) {
-        memcpy(out, t.p, t.n);
-        out[t.n] = '\0';
-    }
+    const char *kept = content ? watchlist_keep(ld->w, (const char *)content, strlen((const char *)content)) : NULL;
     xmlFree(content);
-    return out;
+    return kept;
 }
 
 /* A date of birth from NOTE prose: "Nov. 1962", "August 1962", "Between Aug.
@@ -215,23 +209,18 @@ static void read_individual(wl_load *ld, const xmlNode *n, wl_builder *b)
     pw_watchlist *w = ld->w;
     unsigned line = (unsigned)xmlGetLineNo((xmlNode *)n);
     char buf[1024];
-    char *ref = child_text_whole(n, "REFERENCE_NUMBER");     /* whole: ids are compared whole */
-    if (ref && !*ref) {
-        free(ref);
-        ref = child_text_whole(n, "DATAID");
-    }
-    if (!ref || !*ref) {
-        wl_report(ld, line, 0, "REFERENCE_NUMBER", false,
-                  ref ? "missing id (REFERENCE_NUMBER, DATAID)" : "out of memory");
+    const char *ref = child_kept(ld, n, "REFERENCE_NUMBER");
+    if (!ref)
+        ref = child_kept(ld, n, "DATAID");
+    if (!ref) {
+        wl_report(ld, line, 0, "REFERENCE_NUMBER", false, "missing id (REFERENCE_NUMBER, DATAID)");
         ld->stats->rejected++;
-        free(ref);
         return;
     }
     if (watchlist_has(w, ld->list, ref)) {
         wl_report(ld, line, 0, "REFERENCE_NUMBER", false, "duplicate id \"%s\" in list \"%s\"",
                   ref, ld->list);
         ld->stats->rejected++;
-        free(ref);
         return;
     }
     wl_builder_reset(b);
@@ -240,13 +229,11 @@ static void read_individual(wl_load *ld, const xmlNode *n, wl_builder *b)
     if (!b->n_names) {
         wl_report(ld, line, 0, "FIRST_NAME", false, "no name");
         ld->stats->rejected++;
-        free(ref);
         return;
     }
-    b->id = pw_arena_strdup(watchlist_arena(w), ref);
+    b->id = ref;
     child_text(n, "UN_LIST_TYPE", buf, sizeof buf);
     b->category = is_terrorism(buf, ref) ? PW_CAT_TERRORISM : PW_CAT_SANCTIONS;
-    free(ref);
     child_text(n, "GENDER", buf, sizeof buf);
     b->sex = strcasecmp(buf, "male") == 0 ? 'M' : strcasecmp(buf, "female") == 0 ? 'F' : 0;
     child_text(n, "NAME_ORIGINAL_SCRIPT", buf, sizeof buf);
